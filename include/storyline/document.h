@@ -1,0 +1,70 @@
+// The document model every stage reads and adds to.
+//
+// An Article's `text` is the cleaned body (UTF-8, NFC, boilerplate removed,
+// paragraphs separated by "\n\n"). It is stored verbatim, and every span any
+// later stage produces is a byte range into it, so any output can be shown in
+// its sentence. JSON output converts byte offsets to code-point offsets
+// (docs/schema.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyline {
+
+// A half-open byte range [begin, end) into Article::text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  bool contains(const Span& other) const { return begin <= other.begin && other.end <= end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+inline std::string_view slice(std::string_view text, Span span) {
+  return text.substr(span.begin, span.end - span.begin);
+}
+
+// What a reader found before cleaning: one input record (a file, a JSON line,
+// a WARC record). A page may still hold several articles; the cleaner splits it.
+struct RawDocument {
+  enum class Format { kText, kHtml };
+  Format format = Format::kText;
+  std::string origin;       // file path or URL, with "#line N" / "#record N" when inside a file
+  std::string url;          // the article's URL when known
+  std::string external_id;  // an id given by the input (JSON Lines "id")
+  std::string source;       // outlet name from metadata, if any
+  std::string title;        // headline from metadata, if any
+  std::string published;    // publication date/time from metadata (any common format), if any
+  std::string body;         // the text or the HTML
+};
+
+struct Article {
+  // Stable id: a hash of the outlet, headline and normalised text, so that the
+  // same article ingested twice, from any path, is one document.
+  std::string id;
+  std::string external_id;
+  std::string source;         // outlet display name ("DW", "Voice of America")
+  std::string source_domain;  // registrable host ("dw.com"), empty when unknown
+  std::string title;
+  std::string byline;
+  std::string published;      // ISO 8601 ("2025-01-17" or "2025-01-17T09:30:00Z"); empty when unknown
+  bool published_inferred = false;  // true when the date was inferred, not stated
+  std::string url;
+  std::string origin;
+  std::string text;
+  std::vector<std::string> warnings;  // repairs and truncations, each naming the place
+
+  // Segmentation (src/segment/): byte spans into `text`.
+  std::vector<Span> paragraphs;
+  std::vector<Span> sentences;
+  std::vector<Span> tokens;
+
+  // The store's row number, assigned in arrival order; 0 until stored.
+  int64_t store_row = 0;
+};
+
+}  // namespace storyline
