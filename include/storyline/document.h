@@ -1,7 +1,7 @@
 // The document model every stage reads and adds to.
 //
 // An Article's `text` is the cleaned body (UTF-8, NFC, boilerplate removed,
-// paragraphs separated by "\n\n"). It is stored verbatim, and every span any
+// one paragraph per line, "\n" between paragraphs). It is stored verbatim, and every span any
 // later stage produces is a byte range into it, so any output can be shown in
 // its sentence. JSON output converts byte offsets to code-point offsets
 // (docs/schema.md).
@@ -39,6 +39,8 @@ struct RawDocument {
   std::string source;       // outlet name from metadata, if any
   std::string title;        // headline from metadata, if any
   std::string published;    // publication date/time from metadata (any common format), if any
+  std::string fetched;      // when a crawler fetched it (WARC-Date): a fallback, never a publication date
+  std::string charset;      // declared character set (HTTP header), if any
   std::string body;         // the text or the HTML
 };
 
