@@ -76,6 +76,7 @@ class Engine {
   Result<std::string> report(const std::vector<std::string>& article_ids, ReportFormat format);
 
   struct Impl;
+  Impl& impl() { return *impl_; }
 
  private:
   explicit Engine(std::unique_ptr<Impl> impl);

@@ -81,6 +81,12 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
   LineReader reader(source, 64 * 1024);
   std::string line;
   size_t record_number = 0;
+  // A damaged stream underneath (truncated gzip) explains any parse failure
+  // better than the parse failure itself.
+  auto report = [&](const std::string& place, const std::string& message) {
+    on_error({input, place, source.status().is_ok() ? message : source.status().message()});
+    ++errors;
+  };
   for (;;) {
     // Records are separated by blank lines; find the next version line.
     LineReader::Outcome outcome;
@@ -92,8 +98,7 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
     uint64_t record_offset = reader.offset();
     std::string place = "record " + std::to_string(record_number) + " (byte " + std::to_string(record_offset) + ")";
     if (outcome == LineReader::Outcome::kTooLong || line.rfind("WARC/", 0) != 0) {
-      on_error({input, place, "expected a WARC version line; the file is not WARC or is damaged here"});
-      ++errors;
+      report(place, "expected a WARC version line; the file is not WARC or is damaged here");
       break;  // without a length we cannot find the next record boundary reliably
     }
     Headers warc;
@@ -110,8 +115,7 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
     try {
       length = std::stoull(length_text);
     } catch (...) {
-      on_error({input, place, "WARC record without a valid Content-Length"});
-      ++errors;
+      report(place, "WARC record without a valid Content-Length");
       break;
     }
     std::string type = lower(warc.get("warc-type"));
@@ -125,8 +129,7 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
         ++errors;
       }
       if (reader.skip(length) < length) {
-        on_error({input, place, "truncated: the file ends inside this record"});
-        ++errors;
+        report(place, "truncated: the file ends inside this record");
         break;
       }
       continue;
@@ -134,10 +137,7 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
     std::string block;
     block.reserve(length);
     if (reader.read_exact(block, length) < length) {
-      std::string why = source.status().is_ok() ? "truncated: the file ends inside this record"
-                                                : source.status().message();
-      on_error({input, place, why});
-      ++errors;
+      report(place, "truncated: the file ends inside this record");
       break;
     }
     RawDocument document;

@@ -6,6 +6,7 @@
 #include "clean/cleaner.h"
 #include "core/data_files.h"
 #include "ingest/input_reader.h"
+#include "pipeline/engine_access.h"
 #include "pipeline/stage_registry.h"
 #include "report/report_builder.h"
 #include "segment/segmenter.h"
@@ -200,3 +201,15 @@ Result<std::string> Engine::report(const std::vector<std::string>& article_ids, 
 }
 
 }  // namespace storyline
+
+namespace storyline::pipeline {
+
+store::Database& engine_database(Engine& engine) { return engine.impl().db; }
+const std::vector<std::unique_ptr<Stage>>& engine_stages(Engine& engine) { return engine.impl().stages; }
+Stage* engine_stage(Engine& engine, std::string_view name) {
+  for (const auto& stage : engine.impl().stages)
+    if (stage->name() == name) return stage.get();
+  return nullptr;
+}
+
+}  // namespace storyline::pipeline
