@@ -21,6 +21,10 @@ struct EngineOptions {
   std::string db_path = "storyline.db";  // ":memory:" for a throwaway store
   std::string data_dir;                  // empty: the built-in data folder
   bool read_only = false;
+  // Which stages after segmentation run: empty = all; names as in
+  // docs/design.md ("entities", "stories", ...); {"none"} = only ingest,
+  // clean, segment and store (the foundation benchmark uses this).
+  std::vector<std::string> stages;
 };
 
 struct IngestOptions {

@@ -110,21 +110,24 @@ LineClass LineClassifier::classify(std::string_view raw) const {
     return result;
   }
   size_t words = core::count_words(line);
-  std::string key = match_key(line);
-  if (key.empty()) {
-    result.kind = LineKind::kDrop;  // only punctuation or symbols
-    return result;
-  }
-  if (auto it = exact_.find(key); it != exact_.end()) {
-    result.kind = it->second;
-    return result;
-  }
-  if (words < 12)
+  // Furniture phrases are short; prose paragraphs skip the phrase lookups,
+  // which keeps classification cheap on long lines.
+  if (words < 12) {
+    std::string key = match_key(line);
+    if (key.empty()) {
+      result.kind = LineKind::kDrop;  // only punctuation or symbols
+      return result;
+    }
+    if (auto it = exact_.find(key); it != exact_.end()) {
+      result.kind = it->second;
+      return result;
+    }
     for (const std::string& prefix : drop_prefixes_)
       if (key.compare(0, prefix.size(), prefix) == 0) {
         result.kind = LineKind::kDrop;
         return result;
       }
+  }
   // "LABEL: value" marks.
   if (size_t colon = line.find(':'); colon != std::string_view::npos && colon < 30) {
     std::string label = match_key(line.substr(0, colon));

@@ -43,7 +43,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options) {
   impl->db = std::move(*db);
   auto stages = pipeline::make_stages(data_dir);
   if (!stages) return stages.status();
-  impl->stages = std::move(*stages);
+  for (auto& stage : *stages) {
+    bool wanted = options.stages.empty() ||
+                  std::find(options.stages.begin(), options.stages.end(), stage->name()) != options.stages.end();
+    if (wanted) impl->stages.push_back(std::move(stage));
+  }
   if (!options.read_only) {
     std::vector<store::Migration> migrations = store::article_migrations();
     for (const auto& stage : impl->stages)
