@@ -79,6 +79,15 @@ TEST(JsonLines, ReadsArticlesAndReportsBadLinesByNumber) {
   EXPECT_EQ(got.errors[2].place, "line 5");
 }
 
+// Found by fuzz/input_reader_fuzz: a number too large for a double made the
+// JSON library throw an exception other than a parse error.
+TEST(JsonLines, OutOfRangeNumberIsAnErrorNotACrash) {
+  Collected got = read("feed.jsonl", "8884e848\n{\"text\":\"ok\"}\n");
+  EXPECT_EQ(got.documents.size(), 1u);
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].place, "line 1");
+}
+
 TEST(JsonLines, TruncatedLastLineIsAnError) {
   Collected got = read("feed.jsonl", "{\"text\":\"ok\"}\n{\"text\":\"cut in the mid");
   EXPECT_EQ(got.documents.size(), 1u);

@@ -48,6 +48,11 @@ size_t read_json_lines(const std::string& input, ByteSource& source, const ReadL
                 "malformed JSON (" + std::string(error.what()).substr(0, 160) + ")"});
       ++errors;
       continue;
+    } catch (const nlohmann::json::exception& error) {
+      // Valid syntax the parser still refuses (a number out of range).
+      on_error({input, place, "unreadable JSON (" + std::string(error.what()).substr(0, 160) + ")"});
+      ++errors;
+      continue;
     }
     if (!object.is_object()) {
       on_error({input, place, "expected a JSON object per line"});
