@@ -18,8 +18,9 @@ cmake --build --preset fuzz -j"$(nproc)"
 mkdir -p build-fuzz/crashes
 status=0
 for target in build-fuzz/*_fuzz; do
+  [ -f "$target" ] && [ -x "$target" ] || continue
   name=$(basename "$target")
-  corpus="build-fuzz/corpus-$name"
+  corpus="build-fuzz/corpus/$name"
   mkdir -p "$corpus"
   [ -d examples ] && cp -n examples/* "$corpus"/ 2>/dev/null || true
   [ -d "fuzz/seeds/$name" ] && cp -n "fuzz/seeds/$name"/* "$corpus"/ 2>/dev/null || true
