@@ -109,10 +109,17 @@ Status Engine::Impl::flush(IngestSummary& summary) {
   {
     store::Transaction transaction(db);
     status = transaction.begin_status();
+    // Another process may have stored some of these articles since we
+    // looked (two ingests of overlapping inputs): only the ones this
+    // transaction really inserts go on to the stages.
+    std::vector<Article> inserted_articles;
     for (size_t i = 0; status.is_ok() && i < batch.size(); ++i) {
       auto inserted = articles->insert(batch[i]);
       if (!inserted) status = inserted.status();
+      else if (*inserted) inserted_articles.push_back(std::move(batch[i]));
+      else ++summary.articles_known;
     }
+    batch = std::move(inserted_articles);
     for (size_t i = 0; status.is_ok() && i < stages.size(); ++i) status = stages[i]->add_batch(db, batch);
     if (status.is_ok()) status = transaction.commit();
   }
