@@ -1,7 +1,7 @@
 // The document model every stage reads and adds to.
 //
 // An Article's `text` is the cleaned body (UTF-8, NFC, boilerplate removed,
-// paragraphs separated by "\n\n"). It is stored verbatim, and every span any
+// one paragraph per line, "\n" between paragraphs). It is stored verbatim, and every span any
 // later stage produces is a byte range into it, so any output can be shown in
 // its sentence. JSON output converts byte offsets to code-point offsets
 // (docs/schema.md).
@@ -39,7 +39,26 @@ struct RawDocument {
   std::string source;       // outlet name from metadata, if any
   std::string title;        // headline from metadata, if any
   std::string published;    // publication date/time from metadata (any common format), if any
+  std::string fetched;      // when a crawler fetched it (WARC-Date): a fallback, never a publication date
+  std::string charset;      // declared character set (HTTP header), if any
   std::string body;         // the text or the HTML
+};
+
+// A name in an article: found by the entities stage (src/entities/), read by
+// events, quotes and claims. After in-article coreference every mention of
+// one person carries the same `local_entity` and their fullest `name`
+// ("Peskov" → "Dmitry S. Peskov").
+enum class EntityType { kPerson, kOrganization, kPlace, kNorp };
+
+struct EntityMention {
+  Span span;                // the words in the text ("the Kremlin spokesman", "Peskov")
+  EntityType type = EntityType::kPerson;
+  std::string name;         // the entity's fullest name in this article
+  std::string actor_code;   // CAMEO-style ("RUSGOV", "IRN"), empty when unknown
+  std::string country;      // ISO 3166 alpha-3, empty when unknown
+  std::string role;         // "spokesperson", "foreign minister", ... empty when unknown
+  int32_t local_entity = -1;  // index of the in-article entity (coreference chain)
+  int64_t entity_id = 0;      // the resolved entity across articles; 0 until resolved
 };
 
 struct Article {
@@ -62,6 +81,9 @@ struct Article {
   std::vector<Span> paragraphs;
   std::vector<Span> sentences;
   std::vector<Span> tokens;
+
+  // Entities stage: mentions in text order.
+  std::vector<EntityMention> mentions;
 
   // The store's row number, assigned in arrival order; 0 until stored.
   int64_t store_row = 0;

@@ -103,16 +103,22 @@ Result<ArticleStore> ArticleStore::open(Database& db) {
   return store;
 }
 
+Result<int64_t> ArticleStore::find(const std::string& id) {
+  find_row_.bind(1, id);
+  int64_t row = find_row_.step() ? find_row_.column_int(0) : 0;
+  Status status = find_row_.status();
+  find_row_.reset();
+  if (!status.is_ok()) return status;
+  return row;
+}
+
 Result<bool> ArticleStore::insert(Article& article) {
-  find_row_.bind(1, article.id);
-  if (find_row_.step()) {
-    article.store_row = find_row_.column_int(0);
-    find_row_.reset();
+  auto existing = find(article.id);
+  if (!existing) return existing.status();
+  if (*existing != 0) {
+    article.store_row = *existing;
     return false;
   }
-  Status found = find_row_.status();
-  find_row_.reset();
-  if (!found.is_ok()) return found;
 
   std::string warnings;
   if (!article.warnings.empty()) warnings = nlohmann::json(article.warnings).dump();

@@ -26,6 +26,8 @@ class ArticleStore {
   // article.store_row either way; returns true when it was new.
   Result<bool> insert(Article& article);
 
+  // The row of the article with this id, 0 when none.
+  Result<int64_t> find(const std::string& id);
   Result<std::optional<Article>> load_by_row(int64_t row);
   Result<std::optional<Article>> load_by_id(const std::string& id);
   // Rows in arrival order, optionally only those after `after_row`.

@@ -1,0 +1,90 @@
+// The engine: one store, the stages of the pipeline, and the calls the CLI
+// and the server make. Everything the command line can do is a call here.
+//
+//   inputs ─ read ─ clean ─ segment ─ per-article stages ─┐
+//                                                         ├─ batch transaction ─ store
+//                               corpus stages (stories, …)┘
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storyline/document.h"
+#include "storyline/status.h"
+
+namespace storyline {
+
+struct EngineOptions {
+  std::string db_path = "storyline.db";  // ":memory:" for a throwaway store
+  std::string data_dir;                  // empty: the built-in data folder
+  bool read_only = false;
+  // Which stages after segmentation run: empty = all; names as in
+  // docs/design.md ("entities", "stories", ...); {"none"} = only ingest,
+  // clean, segment and store (the foundation benchmark uses this).
+  std::vector<std::string> stages;
+};
+
+struct IngestOptions {
+  size_t batch_size = 500;                    // articles per transaction
+  size_t max_input_bytes = 32u << 20;         // per text/HTML file, JSON line or WARC record
+  size_t max_article_bytes = 1u << 20;        // article text beyond this is cut
+  int max_html_depth = 512;
+};
+
+struct IngestProgress {
+  size_t inputs_done = 0, inputs_total = 0;
+  size_t articles = 0;
+  uint64_t bytes = 0;
+};
+
+struct IngestCallbacks {
+  std::function<void(const std::string& message)> on_error;    // an input or record failed
+  std::function<void(const std::string& message)> on_warning;  // repaired or cut, but kept
+  std::function<void(const IngestProgress&)> on_progress;
+};
+
+struct IngestSummary {
+  size_t inputs = 0;
+  size_t failed_inputs = 0;  // inputs with at least one error
+  size_t documents = 0;      // records read
+  size_t articles_new = 0;
+  size_t articles_known = 0;  // already in the store: ingest is idempotent
+  size_t warnings = 0;
+  std::vector<std::string> article_ids;  // every article of these inputs, in order
+};
+
+enum class ReportFormat { kText, kMarkdown, kJson };
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> open(const EngineOptions& options);
+  ~Engine();
+
+  // Reads, cleans, analyses and stores every article under `paths` (files,
+  // folders, "-"), in batches: each batch is one transaction, so a crash
+  // leaves the store as it was before the batch. A bad input is reported
+  // through `callbacks.on_error` and the rest goes on; the result fails only
+  // when the store itself fails (disk full, corrupt store).
+  Result<IngestSummary> ingest(const std::vector<std::string>& paths, const IngestOptions& options,
+                               const IngestCallbacks& callbacks = {});
+
+  // The same for documents already in memory (HTTP API, tests).
+  Result<IngestSummary> ingest_documents(std::vector<RawDocument> documents, const IngestOptions& options,
+                                         const IngestCallbacks& callbacks = {});
+
+  // A report on the given articles (by id) and everything derived from them;
+  // all articles when `article_ids` is empty.
+  Result<std::string> report(const std::vector<std::string>& article_ids, ReportFormat format);
+
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storyline

@@ -1,0 +1,29 @@
+// The subcommands. Each registers its flags on the app and runs through the
+// engine; the exit codes are shared.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace storyline::cli {
+
+enum ExitCode {
+  kExitOk = 0,
+  kExitSomeInputsFailed = 1,  // the rest was processed and stored
+  kExitUsage = 2,             // wrong flags or arguments
+  kExitStoreError = 3,        // the store could not be opened or written
+};
+
+struct GlobalOptions {
+  std::string db_path = "storyline.db";
+  std::string data_dir;
+  bool quiet = false;
+  bool verbose = false;
+};
+
+// Each returns the subcommand so main can tell which one ran; `run` is set
+// to the function that does the work once flags are parsed.
+void add_ingest_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
+
+}  // namespace storyline::cli

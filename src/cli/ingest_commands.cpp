@@ -1,0 +1,134 @@
+// storyline ingest PATH... and storyline analyze PATH...
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "storyline/engine.h"
+
+namespace storyline::cli {
+
+namespace {
+
+struct IngestFlags {
+  std::vector<std::string> paths;
+  size_t batch_size = 500;
+  size_t max_input_mb = 32;
+  size_t max_article_kb = 1024;
+  std::string format = "text";
+};
+
+IngestOptions to_options(const IngestFlags& flags) {
+  IngestOptions options;
+  options.batch_size = std::max<size_t>(1, flags.batch_size);
+  options.max_input_bytes = flags.max_input_mb << 20;
+  options.max_article_bytes = flags.max_article_kb << 10;
+  return options;
+}
+
+void add_ingest_flags(CLI::App* command, IngestFlags& flags) {
+  command->add_option("paths", flags.paths, "Files, folders (read recursively) or - for standard input")
+      ->required();
+  command->add_option("--batch-size", flags.batch_size, "Articles per transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  command->add_option("--max-input-mb", flags.max_input_mb, "Skip a file, JSON line or WARC record larger than this")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
+  command->add_option("--max-article-kb", flags.max_article_kb, "Cut article text longer than this")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1 << 20));
+}
+
+// Runs the ingest with messages and progress; returns the exit code and the
+// summary through `summary`.
+int run_ingest(const GlobalOptions& global, const IngestFlags& flags, std::unique_ptr<Engine>& engine,
+               IngestSummary& summary) {
+  EngineOptions engine_options;
+  engine_options.db_path = global.db_path;
+  engine_options.data_dir = global.data_dir;
+  auto opened = Engine::open(engine_options);
+  if (!opened) {
+    std::cerr << "storyline: " << opened.status().message() << "\n";
+    return kExitStoreError;
+  }
+  engine = std::move(*opened);
+  ProgressBar progress(!global.quiet);
+  IngestCallbacks callbacks;
+  callbacks.on_error = [&](const std::string& message) {
+    progress.clear();
+    std::cerr << "error: " << message << "\n";
+  };
+  callbacks.on_warning = [&](const std::string& message) {
+    if (!global.verbose) return;
+    progress.clear();
+    std::cerr << "warning: " << message << "\n";
+  };
+  callbacks.on_progress = [&](const IngestProgress& p) { progress.update(p); };
+  auto result = engine->ingest(flags.paths, to_options(flags), callbacks);
+  progress.clear();
+  if (!result) {
+    std::cerr << "storyline: " << result.status().message() << "\n";
+    return kExitStoreError;
+  }
+  summary = std::move(*result);
+  if (!global.quiet)
+    std::cerr << "ingested " << summary.articles_new << " new article(s), " << summary.articles_known
+              << " already stored, from " << summary.inputs << " input(s)"
+              << (summary.failed_inputs ? ", " + std::to_string(summary.failed_inputs) + " with errors" : "")
+              << (summary.warnings ? ", " + std::to_string(summary.warnings) + " warning(s)" +
+                                         (global.verbose ? "" : " (--verbose shows them)")
+                                   : "")
+              << " into " << global.db_path << "\n";
+  return summary.failed_inputs ? kExitSomeInputsFailed : kExitOk;
+}
+
+}  // namespace
+
+void add_ingest_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
+  auto ingest_flags = std::make_shared<IngestFlags>();
+  CLI::App* ingest = app.add_subcommand("ingest", "Read, clean, analyse and store articles");
+  add_ingest_flags(ingest, *ingest_flags);
+  ingest->callback([&global, &run, ingest_flags] {
+    run = [&global, ingest_flags]() -> int {
+      std::unique_ptr<Engine> engine;
+      IngestSummary summary;
+      return run_ingest(global, *ingest_flags, engine, summary);
+    };
+  });
+
+  auto analyze_flags = std::make_shared<IngestFlags>();
+  CLI::App* analyze = app.add_subcommand(
+      "analyze", "Ingest the inputs, run every stage, and print a report on their articles");
+  add_ingest_flags(analyze, *analyze_flags);
+  analyze->add_option("--format", analyze_flags->format, "Report format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  analyze->callback([&global, &run, analyze_flags] {
+    run = [&global, analyze_flags]() -> int {
+      std::unique_ptr<Engine> engine;
+      IngestSummary summary;
+      int code = run_ingest(global, *analyze_flags, engine, summary);
+      if (code == kExitStoreError) return code;
+      ReportFormat format = analyze_flags->format == "json"       ? ReportFormat::kJson
+                            : analyze_flags->format == "markdown" ? ReportFormat::kMarkdown
+                                                                  : ReportFormat::kText;
+      if (summary.article_ids.empty()) {
+        std::cerr << "storyline: no article found in the inputs\n";
+        if (format != ReportFormat::kJson) return code ? code : kExitSomeInputsFailed;
+      }
+      auto report = engine->report(summary.article_ids.empty() ? std::vector<std::string>{"-none-"}
+                                                               : summary.article_ids,
+                                   format);
+      if (!report) {
+        std::cerr << "storyline: " << report.status().message() << "\n";
+        return kExitStoreError;
+      }
+      std::cout << *report << (format == ReportFormat::kJson ? "\n" : "");
+      return code;
+    };
+  });
+}
+
+}  // namespace storyline::cli

@@ -1,0 +1,226 @@
+#include "storyline/engine.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "clean/cleaner.h"
+#include "core/data_files.h"
+#include "ingest/input_reader.h"
+#include "pipeline/engine_access.h"
+#include "pipeline/stage_registry.h"
+#include "report/report_builder.h"
+#include "segment/segmenter.h"
+#include "store/article_store.h"
+
+namespace storyline {
+
+struct Engine::Impl {
+  store::Database db;
+  std::unique_ptr<store::ArticleStore> articles;
+  clean::Cleaner cleaner;
+  std::unique_ptr<segment::Segmenter> segmenter;
+  std::vector<std::unique_ptr<pipeline::Stage>> stages;
+
+  // The batch being filled: new articles wait here until the batch commits.
+  std::vector<Article> batch;
+  std::unordered_set<std::string> batch_ids;  // ids in this batch (dedup within it)
+
+  Status flush(IngestSummary& summary);
+  void take(Article article, const IngestOptions& options, IngestSummary& summary, const IngestCallbacks& callbacks);
+  // Returns false when the document gave no article (the error is reported).
+  bool process(const RawDocument& document, const IngestOptions& options, IngestSummary& summary,
+               const IngestCallbacks& callbacks);
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  std::string data_dir = options.data_dir.empty() ? core::data_dir() : options.data_dir;
+  auto db = store::Database::open(options.db_path, options.read_only);
+  if (!db) return db.status();
+  impl->db = std::move(*db);
+  auto stages = pipeline::make_stages(data_dir);
+  if (!stages) return stages.status();
+  for (auto& stage : *stages) {
+    bool wanted = options.stages.empty() ||
+                  std::find(options.stages.begin(), options.stages.end(), stage->name()) != options.stages.end();
+    if (wanted) impl->stages.push_back(std::move(stage));
+  }
+  if (!options.read_only) {
+    std::vector<store::Migration> migrations = store::article_migrations();
+    for (const auto& stage : impl->stages)
+      for (auto& migration : stage->migrations()) migrations.push_back(std::move(migration));
+    if (Status status = store::apply_migrations(impl->db, migrations); !status.is_ok()) return status;
+  }
+  auto articles = store::ArticleStore::open(impl->db);
+  if (!articles) return articles.status();
+  impl->articles = std::make_unique<store::ArticleStore>(std::move(*articles));
+  auto cleaner = clean::Cleaner::load(data_dir);
+  if (!cleaner) return cleaner.status();
+  impl->cleaner = std::move(*cleaner);
+  auto segmenter = segment::Segmenter::create(data_dir);
+  if (!segmenter) return segmenter.status();
+  impl->segmenter = std::make_unique<segment::Segmenter>(std::move(*segmenter));
+  for (const auto& stage : impl->stages)
+    if (Status status = stage->open(impl->db); !status.is_ok()) return status;
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+void Engine::Impl::take(Article article, const IngestOptions& options, IngestSummary& summary,
+                        const IngestCallbacks& callbacks) {
+  for (const std::string& warning : article.warnings) {
+    ++summary.warnings;
+    if (callbacks.on_warning) callbacks.on_warning(warning);
+  }
+  summary.article_ids.push_back(article.id);
+  // Known already (stored earlier, or earlier in this batch): nothing to do.
+  auto known = articles->find(article.id);
+  if (batch_ids.count(article.id) || (known.is_ok() && *known != 0)) {
+    ++summary.articles_known;
+    return;
+  }
+  segmenter->segment(article);
+  for (const auto& stage : stages) stage->analyze(article);
+  batch_ids.insert(article.id);
+  batch.push_back(std::move(article));
+  (void)options;
+}
+
+bool Engine::Impl::process(const RawDocument& document, const IngestOptions& options, IngestSummary& summary,
+                           const IngestCallbacks& callbacks) {
+  ++summary.documents;
+  clean::CleanOptions clean_options;
+  clean_options.max_article_bytes = options.max_article_bytes;
+  clean_options.max_html_depth = options.max_html_depth;
+  auto cleaned = cleaner.clean(document, clean_options);
+  if (!cleaned) {
+    if (callbacks.on_error) callbacks.on_error(cleaned.status().message());
+    return false;
+  }
+  for (Article& article : *cleaned) take(std::move(article), options, summary, callbacks);
+  return true;
+}
+
+Status Engine::Impl::flush(IngestSummary& summary) {
+  if (batch.empty()) return Status::ok();
+  Status status;
+  {
+    store::Transaction transaction(db);
+    status = transaction.begin_status();
+    // Another process may have stored some of these articles since we
+    // looked (two ingests of overlapping inputs): only the ones this
+    // transaction really inserts go on to the stages.
+    std::vector<Article> inserted_articles;
+    for (size_t i = 0; status.is_ok() && i < batch.size(); ++i) {
+      auto inserted = articles->insert(batch[i]);
+      if (!inserted) status = inserted.status();
+      else if (*inserted) inserted_articles.push_back(std::move(batch[i]));
+      else ++summary.articles_known;
+    }
+    batch = std::move(inserted_articles);
+    for (size_t i = 0; status.is_ok() && i < stages.size(); ++i) status = stages[i]->add_batch(db, batch);
+    if (status.is_ok()) status = transaction.commit();
+  }
+  if (!status.is_ok()) {
+    for (const auto& stage : stages) stage->rollback(db);
+    batch.clear();
+    batch_ids.clear();
+    return Status::error(status.code(), "store: the batch was not stored (the store is as before it): " +
+                                            status.message());
+  }
+  summary.articles_new += batch.size();
+  batch.clear();
+  batch_ids.clear();
+  return Status::ok();
+}
+
+Result<IngestSummary> Engine::ingest(const std::vector<std::string>& paths, const IngestOptions& options,
+                                     const IngestCallbacks& callbacks) {
+  IngestSummary summary;
+  ingest::ReadLimits limits;
+  limits.max_file_bytes = options.max_input_bytes;
+  limits.max_record_bytes = options.max_input_bytes;
+  Status store_status;
+  std::vector<std::string> files = ingest::expand_paths(paths, [&](const ingest::InputError& error) {
+    ++summary.failed_inputs;
+    if (callbacks.on_error) callbacks.on_error(error.to_string());
+  });
+  IngestProgress progress;
+  progress.inputs_total = files.size();
+  for (const std::string& file : files) {
+    if (!store_status.is_ok()) break;
+    bool failed = false;
+    ingest::ReadSummary read = ingest::read_inputs(
+        {file}, limits,
+        [&](RawDocument&& document) {
+          if (!store_status.is_ok()) return;
+          if (!impl_->process(document, options, summary, callbacks)) failed = true;
+          if (impl_->batch.size() >= options.batch_size) store_status = impl_->flush(summary);
+        },
+        [&](const ingest::InputError& error) {
+          failed = true;
+          if (callbacks.on_error) callbacks.on_error(error.to_string());
+        });
+    summary.inputs += read.inputs;
+    if (failed) ++summary.failed_inputs;
+    progress.inputs_done++;
+    progress.articles = summary.articles_new + summary.articles_known + impl_->batch.size();
+    progress.bytes += read.bytes;
+    if (callbacks.on_progress) callbacks.on_progress(progress);
+  }
+  if (store_status.is_ok()) store_status = impl_->flush(summary);
+  if (!store_status.is_ok()) return store_status;
+  return summary;
+}
+
+Result<IngestSummary> Engine::ingest_documents(std::vector<RawDocument> documents, const IngestOptions& options,
+                                               const IngestCallbacks& callbacks) {
+  IngestSummary summary;
+  for (const RawDocument& document : documents) {
+    if (!impl_->process(document, options, summary, callbacks)) ++summary.failed_inputs;
+    if (impl_->batch.size() >= options.batch_size)
+      if (Status status = impl_->flush(summary); !status.is_ok()) return status;
+  }
+  if (Status status = impl_->flush(summary); !status.is_ok()) return status;
+  return summary;
+}
+
+Result<std::string> Engine::report(const std::vector<std::string>& article_ids, ReportFormat format) {
+  pipeline::ReportScope scope;
+  scope.db = &impl_->db;
+  if (article_ids.empty()) {
+    auto rows = impl_->articles->rows();
+    if (!rows) return rows.status();
+    scope.article_rows = std::move(*rows);
+  } else {
+    for (const std::string& id : article_ids) {
+      auto found = impl_->articles->find(id);
+      if (!found) return found.status();
+      int64_t row = *found;
+      if (row == 0) continue;
+      if (std::find(scope.article_rows.begin(), scope.article_rows.end(), row) != scope.article_rows.end()) continue;
+      scope.article_rows.push_back(row);
+      scope.article_ids.push_back(id);
+    }
+  }
+  auto json = report::build_report(scope, impl_->stages);
+  if (!json) return json.status();
+  if (format == ReportFormat::kJson) return json->dump(2);
+  return report::render_text(*json, format == ReportFormat::kMarkdown);
+}
+
+}  // namespace storyline
+
+namespace storyline::pipeline {
+
+store::Database& engine_database(Engine& engine) { return engine.impl().db; }
+const std::vector<std::unique_ptr<Stage>>& engine_stages(Engine& engine) { return engine.impl().stages; }
+Stage* engine_stage(Engine& engine, std::string_view name) {
+  for (const auto& stage : engine.impl().stages)
+    if (stage->name() == name) return stage.get();
+  return nullptr;
+}
+
+}  // namespace storyline::pipeline

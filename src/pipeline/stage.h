@@ -1,0 +1,58 @@
+// How a stage plugs into the pipeline. A stage owns its tables (migrations),
+// may analyse each article on its own (before it is stored), may update its
+// corpus-wide state with each batch of new articles (inside the batch's
+// transaction, so the store never holds half a batch), and fills its part of
+// the report.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+#include <vector>
+
+#include "storyline/document.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace storyline::pipeline {
+
+// What a report covers: articles by store row, in arrival order.
+struct ReportScope {
+  store::Database* db = nullptr;
+  std::vector<int64_t> article_rows;
+  std::vector<std::string> article_ids;  // same order as article_rows
+};
+
+class Stage {
+ public:
+  virtual ~Stage() = default;
+  virtual std::string_view name() const = 0;
+  virtual std::vector<store::Migration> migrations() const { return {}; }
+  // Called once after migrations, before any batch: prepare statements,
+  // load in-memory indexes from the store.
+  virtual Status open(store::Database& db) {
+    (void)db;
+    return Status::ok();
+  }
+  // Per article, before storing. Must not touch the store.
+  virtual void analyze(Article& article) { (void)article; }
+  // Inside the batch transaction, with the batch's new articles (store_row
+  // set). A failure rolls the whole batch back.
+  virtual Status add_batch(store::Database& db, std::vector<Article>& articles) {
+    (void)db, (void)articles;
+    return Status::ok();
+  }
+  // Called after a batch transaction rolled back, so that in-memory state
+  // can forget what that batch added.
+  virtual Status rollback(store::Database& db) {
+    (void)db;
+    return Status::ok();
+  }
+  // Adds this stage's sections ("stories", "entities", ...) to `report`.
+  virtual Status report(const ReportScope& scope, nlohmann::json& report) {
+    (void)scope, (void)report;
+    return Status::ok();
+  }
+};
+
+}  // namespace storyline::pipeline

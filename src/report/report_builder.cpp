@@ -1,0 +1,61 @@
+#include "report/report_builder.h"
+
+#include "core/text_util.h"
+#include "store/article_store.h"
+
+namespace storyline::report {
+
+namespace {
+nlohmann::json null_if_empty(const std::string& value) {
+  return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
+nlohmann::json spans_json(const std::vector<Span>& spans, const core::CodePointIndex& index) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Span& span : spans) out.push_back({index.at(span.begin), index.at(span.end)});
+  return out;
+}
+}  // namespace
+
+nlohmann::json article_json(const Article& article) {
+  core::CodePointIndex index(article.text);
+  nlohmann::json json = {
+      {"id", article.id},
+      {"source", null_if_empty(article.source)},
+      {"source_domain", null_if_empty(article.source_domain)},
+      {"title", article.title},
+      {"byline", null_if_empty(article.byline)},
+      {"published", null_if_empty(article.published)},
+      {"published_inferred", article.published_inferred},
+      {"url", null_if_empty(article.url)},
+      {"origin", article.origin},
+      {"text", article.text},
+      {"paragraphs", spans_json(article.paragraphs, index)},
+      {"sentences", spans_json(article.sentences, index)},
+      {"warnings", article.warnings},
+  };
+  if (!article.external_id.empty()) json["external_id"] = article.external_id;
+  return json;
+}
+
+Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
+                                    const std::vector<std::unique_ptr<pipeline::Stage>>& stages) {
+  nlohmann::json report = {
+      {"articles", nlohmann::json::array()}, {"stories", nlohmann::json::array()},
+      {"entities", nlohmann::json::array()}, {"events", nlohmann::json::array()},
+      {"quotes", nlohmann::json::array()},   {"claims", nlohmann::json::array()},
+  };
+  auto articles = store::ArticleStore::open(*scope.db);
+  if (!articles) return articles.status();
+  for (int64_t row : scope.article_rows) {
+    auto article = articles->load_by_row(row);
+    if (!article) return article.status();
+    if (!article->has_value()) continue;
+    report["articles"].push_back(article_json(**article));
+  }
+  for (const auto& stage : stages)
+    if (Status status = stage->report(scope, report); !status.is_ok()) return status;
+  return report;
+}
+
+}  // namespace storyline::report

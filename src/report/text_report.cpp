@@ -1,0 +1,67 @@
+// Text and Markdown renderings of the report, for people at a terminal. Each
+// section renders what its stage put in the JSON, so the three formats never
+// disagree.
+#include <sstream>
+
+#include "report/report_builder.h"
+
+namespace storyline::report {
+
+namespace {
+
+std::string field(const nlohmann::json& object, const char* key, const char* fallback = "") {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return fallback;
+  if (it->is_string()) return it->get<std::string>();
+  return it->dump();
+}
+
+std::string first_words(const std::string& text, size_t max_chars) {
+  if (text.size() <= max_chars) return text;
+  size_t cut = text.rfind(' ', max_chars);
+  if (cut == std::string::npos) cut = max_chars;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+std::string render_text(const nlohmann::json& report, bool markdown) {
+  std::ostringstream out;
+  const auto& articles = report["articles"];
+  auto heading = [&](const std::string& title) {
+    if (markdown) out << "\n## " << title << "\n\n";
+    else out << "\n" << title << "\n" << std::string(title.size(), '=') << "\n";
+  };
+  if (markdown) out << "# storyline report\n";
+  heading("Articles (" + std::to_string(articles.size()) + ")");
+  for (const auto& article : articles) {
+    std::string title = field(article, "title", "(no headline)");
+    std::string source = field(article, "source", "unknown outlet");
+    std::string published = field(article, "published", "undated");
+    if (article.value("published_inferred", false)) published += " (inferred)";
+    if (markdown) {
+      out << "- **" << title << "** — " << source << ", " << published << " `" << field(article, "id") << "`\n";
+      out << "  - " << first_words(field(article, "text"), 200) << "\n";
+    } else {
+      out << "* " << title << "\n  " << source << " | " << published << " | " << field(article, "id") << " | "
+          << field(article, "origin") << "\n  " << first_words(field(article, "text"), 160) << "\n";
+    }
+  }
+  for (const char* section : {"stories", "entities", "events", "quotes", "claims"}) {
+    auto it = report.find(section);
+    if (it == report.end() || it->empty()) continue;
+    std::string name = section;
+    name[0] = static_cast<char>(std::toupper(name[0]));
+    heading(name + " (" + std::to_string(it->size()) + ")");
+    for (const auto& item : *it) {
+      std::string label = field(item, "label");
+      if (label.empty()) label = field(item, "name");
+      if (label.empty()) label = field(item, "text");
+      out << (markdown ? "- " : "* ") << first_words(label, 200) << "\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace storyline::report

@@ -1,0 +1,93 @@
+// The five real articles in ../shared/seeds (read at run time, never copied
+// into the repository): what the foundation must get right on them.
+#include <filesystem>
+
+#include "test_support.h"
+
+namespace storyline::testing {
+namespace {
+
+class Seeds : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!std::filesystem::exists(shared_path("seeds"))) return;
+    dir_ = new TempDir();
+    report_ = new nlohmann::json(analyze_json({shared_path("seeds")}, dir_->file("seeds.db")));
+  }
+  static void TearDownTestSuite() {
+    delete report_;
+    delete dir_;
+    report_ = nullptr;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    if (!report_) GTEST_SKIP() << "../shared/seeds is not beside the repository";
+  }
+  // The article whose origin ends with `suffix`.
+  static const nlohmann::json& article(const std::string& suffix) {
+    for (const auto& a : (*report_)["articles"]) {
+      std::string origin = a["origin"];
+      if (origin.size() >= suffix.size() && origin.compare(origin.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return a;
+    }
+    static nlohmann::json none;
+    ADD_FAILURE() << "no article from " << suffix;
+    return none;
+  }
+  static TempDir* dir_;
+  static nlohmann::json* report_;
+};
+TempDir* Seeds::dir_ = nullptr;
+nlohmann::json* Seeds::report_ = nullptr;
+
+TEST_F(Seeds, SixArticlesWithTheOutletsAndDatesTheTextStates) {
+  ASSERT_EQ((*report_)["articles"].size(), 6u);
+  const auto& dw = article("004_2e1ec1ab8c1ca49e.txt#article 1");
+  const auto& voa = article("004_2e1ec1ab8c1ca49e.txt#article 2");
+  EXPECT_EQ(dw["source"], "DW");
+  EXPECT_EQ(dw["published"], "2025-01-17");
+  EXPECT_EQ(voa["source"], "Voice of America");
+  EXPECT_EQ(voa["published"], "2025-01-17");
+  EXPECT_EQ(voa["source_domain"], "voanews.com");
+  // The four single articles state no outlet and no full date of their own.
+  for (const char* seed : {"000_7b0b20a086d0974d.txt", "001_a1a3279b3015ce50.txt", "002_96134ee0910ccc69.txt",
+                           "003_25bbbfce9fb4074a.txt"}) {
+    EXPECT_TRUE(article(seed)["source"].is_null()) << seed;
+    EXPECT_TRUE(article(seed)["published"].is_null()) << seed;
+  }
+}
+
+TEST_F(Seeds, NoBoilerplateInAnyText) {
+  for (const auto& a : (*report_)["articles"]) {
+    std::string text = a["text"];
+    for (const char* furniture : {"Leave a comment", "READ FULL ARTICLE", "Be the first to comment",
+                                  "Related Stories", "SOURCE:", "RELATED:", "| Published"})
+      EXPECT_EQ(text.find(furniture), std::string::npos) << furniture << " in " << a["origin"];
+  }
+  // The related-stories list under seed 002 goes with its heading: the text
+  // ends with the article's own last paragraph, which ends a sentence.
+  std::string last = article("002_96134ee0910ccc69.txt")["text"];
+  EXPECT_EQ(last.back(), '.');
+}
+
+TEST_F(Seeds, HeadlinesAreTheFirstLineOrThePageMarks) {
+  EXPECT_EQ(article("000_7b0b20a086d0974d.txt")["title"].get<std::string>().rfind("Iran and Russia Strengthen", 0), 0u);
+  EXPECT_EQ(article("004_2e1ec1ab8c1ca49e.txt#article 2")["title"].get<std::string>().rfind("Iranian president in Moscow", 0), 0u);
+}
+
+TEST_F(Seeds, AbbreviationsDoNotSplitSentences) {
+  const auto& nyt = article("001_a1a3279b3015ce50.txt");
+  bool peskov_whole = false, putin_whole = false;
+  for (const auto& span : nyt["sentences"]) {
+    std::u32string sentence = span_text(nyt["text"], span);
+    EXPECT_FALSE(sentence.size() >= 3 && sentence.substr(sentence.size() - 3) == U" S.") << "split after an initial";
+    EXPECT_FALSE(sentence.size() >= 3 && sentence.substr(sentence.size() - 3) == U"Mr.") << "split after Mr.";
+    if (sentence.find(U"Dmitry S. Peskov") != std::u32string::npos) peskov_whole = true;
+    if (sentence.find(U"Vladimir V. Putin in Moscow") != std::u32string::npos) putin_whole = true;
+  }
+  EXPECT_TRUE(peskov_whole);
+  EXPECT_TRUE(putin_whole);
+}
+
+}  // namespace
+}  // namespace storyline::testing
