@@ -173,10 +173,14 @@ LineClass LineClassifier::classify(std::string_view raw) const {
       if (date_is_the_line) {
         result.kind = LineKind::kDateline;
         result.date = date;
-        if (!before.empty()) {
+        // What stands before the date: an outlet, a byline, or both
+        // ("Harbour Ledger | By Tomas Berge | March 3, 2026").
+        for (std::string_view part : core::split(before, '|')) {
+          part = core::trim(part);
+          if (part.empty()) continue;
           std::string name;
-          if (is_byline(before, name)) result.byline = name;
-          else result.value = std::string(before);
+          if (is_byline(part, name)) result.byline = name;
+          else if (result.value.empty()) result.value = std::string(part);
         }
         return result;
       }
