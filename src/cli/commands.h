@@ -25,5 +25,6 @@ struct GlobalOptions {
 // Each returns the subcommand so main can tell which one ran; `run` is set
 // to the function that does the work once flags are parsed.
 void add_ingest_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
+void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace storyline::cli

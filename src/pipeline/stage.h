@@ -37,7 +37,9 @@ class Stage {
   // Per article, before storing. Must not touch the store.
   virtual void analyze(Article& article) { (void)article; }
   // Inside the batch transaction, with the batch's new articles (store_row
-  // set). A failure rolls the whole batch back.
+  // set). A failure rolls the whole batch back. Another process may have
+  // written to the store since open(): a stage with in-memory state checks
+  // and catches up here, under the transaction's write lock.
   virtual Status add_batch(store::Database& db, std::vector<Article>& articles) {
     (void)db, (void)articles;
     return Status::ok();

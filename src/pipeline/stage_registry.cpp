@@ -1,12 +1,15 @@
 #include "pipeline/stage_registry.h"
 
+#include "stories/stories_stage.h"
+
 namespace storyline::pipeline {
 
 Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_dir) {
-  (void)data_dir;
   std::vector<std::unique_ptr<Stage>> stages;
-  // Stages are added here in pipeline order: dedup and stories, entities,
-  // events, quotes, claims.
+  // In pipeline order: entities, stories, events, quotes, claims.
+  auto stories = stories::StoriesStage::create(data_dir);
+  if (!stories) return stories.status();
+  stages.push_back(std::move(*stories));
   return stages;
 }
 

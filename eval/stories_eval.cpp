@@ -1,0 +1,206 @@
+// Story clustering scored on the labelled headline stream in
+// ../shared/data/stories/uci-headlines-dev.csv (3,183 headlines in time
+// order, 44 stories), fed in arrival order, side by side with a single-pass
+// TF-IDF baseline from scikit-learn run in the same command; then on the
+// demo corpus with its known stories.
+//
+// BCubed: for each item, precision = share of its predicted cluster that
+// shares its true story, recall = share of its true story inside its
+// predicted cluster; averaged over items.
+//
+//   build/stories_eval [--shared DIR] [--no-baseline]
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/data_files.h"
+#include "stories/story_index.h"
+#include "storyline/engine.h"
+
+namespace {
+
+std::vector<std::string> parse_csv_line(const std::string& line) {
+  std::vector<std::string> fields;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') field += '"', ++i;
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.push_back(field);
+      field.clear();
+    } else {
+      field += c;
+    }
+  }
+  fields.push_back(field);
+  return fields;
+}
+
+struct BCubed {
+  double precision = 0, recall = 0, f1 = 0;
+  size_t clusters = 0;
+};
+
+template <typename A, typename B>
+BCubed bcubed(const std::vector<A>& predicted, const std::vector<B>& truth) {
+  std::map<A, std::vector<size_t>> by_predicted;
+  std::map<B, size_t> truth_size;
+  for (size_t i = 0; i < predicted.size(); ++i) by_predicted[predicted[i]].push_back(i), ++truth_size[truth[i]];
+  BCubed score;
+  for (auto& [cluster, members] : by_predicted) {
+    std::map<B, size_t> counts;
+    for (size_t i : members) ++counts[truth[i]];
+    for (size_t i : members) {
+      score.precision += static_cast<double>(counts[truth[i]]) / members.size();
+      score.recall += static_cast<double>(counts[truth[i]]) / truth_size[truth[i]];
+    }
+  }
+  score.precision /= predicted.size();
+  score.recall /= predicted.size();
+  score.f1 = 2 * score.precision * score.recall / (score.precision + score.recall);
+  score.clusters = by_predicted.size();
+  return score;
+}
+
+void print_row(const std::string& name, const BCubed& s, size_t true_stories) {
+  std::printf("%-34s %9.3f %9.3f %9.3f %8zu (true %zu)\n", name.c_str(), s.precision, s.recall, s.f1, s.clusters,
+              true_stories);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string shared = STORYLINE_SHARED_DIR;
+  bool baseline = true;
+  storyline::stories::StoryIndexOptions options;
+  for (int i = 1; i < argc; ++i) {
+    std::string flag = argv[i];
+    if (flag == "--shared" && i + 1 < argc) shared = argv[++i];
+    else if (flag == "--join" && i + 1 < argc) options.join_threshold = std::stod(argv[++i]);
+    else if (flag == "--merge" && i + 1 < argc) options.merge_threshold = std::stod(argv[++i]);
+    else if (flag == "--centroid" && i + 1 < argc) options.centroid_weight = std::stod(argv[++i]);
+    else if (flag == "--no-baseline") baseline = false;
+    else {
+      std::fprintf(stderr, "usage: stories_eval [--shared DIR] [--no-baseline] [--join X] [--merge X] [--centroid X]\n");
+      return 2;
+    }
+  }
+  std::ifstream csv(shared + "/data/stories/uci-headlines-dev.csv");
+  if (!csv) {
+    std::fprintf(stderr, "stories_eval: cannot read %s/data/stories/uci-headlines-dev.csv\n", shared.c_str());
+    return 1;
+  }
+  std::string line;
+  std::getline(csv, line);  // header
+  std::vector<std::string> titles, truth;
+  std::vector<int64_t> days;
+  while (std::getline(csv, line)) {
+    auto fields = parse_csv_line(line);
+    if (fields.size() < 8) continue;
+    titles.push_back(fields[1]);
+    truth.push_back(fields[5]);
+    days.push_back(std::stoll(fields[7]) / 86400000);
+  }
+  std::map<std::string, int> distinct;
+  for (const auto& t : truth) distinct[t];
+
+  auto extractor = storyline::stories::FeatureExtractor::load(storyline::core::data_dir());
+  if (!extractor) return 1;
+  storyline::stories::StoryIndex index(options);
+  std::vector<int64_t> predicted;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    storyline::Article article;
+    article.title = titles[i];
+    auto placement = index.add(static_cast<int64_t>(i + 1), days[i], extractor->extract(article));
+    predicted.push_back(placement.story);
+  }
+  // Merges rename stories after the fact: score the final assignment.
+  for (auto& story : predicted) story = index.resolve(story);
+
+  std::printf("Story clustering, BCubed, on %zu headlines in time order (%s)\n\n", titles.size(), "uci-headlines-dev");
+  std::printf("%-34s %9s %9s %9s %8s\n", "method", "precision", "recall", "F1", "stories");
+  print_row("storyline (default settings)", bcubed(predicted, truth), distinct.size());
+
+  if (baseline) {
+    std::string input = "/tmp/storyline_stories_eval_titles.txt";
+    {
+      std::ofstream out(input);
+      for (const auto& title : titles) out << title << "\n";
+    }
+    std::string command = "/usr/bin/python3 " + std::string(STORYLINE_SOURCE_DIR) +
+                          "/eval/stories_baseline.py 0.3 0.4 0.5 0.6 0.7 < " + input;
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string output;
+    char buffer[1 << 16];
+    size_t n;
+    while (pipe && (n = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+    if (!pipe || pclose(pipe) != 0 || output.empty()) {
+      std::fprintf(stderr, "stories_eval: the scikit-learn baseline did not run (is python3-sklearn installed?)\n");
+    } else {
+      std::istringstream rows(output);
+      std::string row;
+      BCubed best;
+      std::string best_threshold;
+      while (std::getline(rows, row)) {
+        std::istringstream fields(row);
+        std::string threshold;
+        fields >> threshold;
+        std::vector<long> clusters;
+        long c;
+        while (fields >> c) clusters.push_back(c);
+        if (clusters.size() != titles.size()) continue;
+        BCubed score = bcubed(clusters, truth);
+        print_row("TF-IDF single pass, threshold " + threshold, score, distinct.size());
+        if (score.f1 > best.f1) best = score, best_threshold = threshold;
+      }
+      std::printf("(best baseline threshold %s: F1 %.3f)\n", best_threshold.c_str(), best.f1);
+    }
+    std::remove(input.c_str());
+  }
+
+  // The demo corpus, through the whole engine, against its known stories.
+  std::ifstream truth_file(std::string(STORYLINE_SOURCE_DIR) + "/tests/fixtures/examples_truth.json");
+  if (truth_file) {
+    auto known = nlohmann::json::parse(truth_file);
+    storyline::EngineOptions options;
+    options.db_path = ":memory:";
+    auto engine = storyline::Engine::open(options);
+    if (!engine) return 1;
+    auto summary = (*engine)->ingest({std::string(STORYLINE_SOURCE_DIR) + "/examples"}, storyline::IngestOptions{});
+    if (!summary) return 1;
+    auto report = nlohmann::json::parse(*(*engine)->report(summary->article_ids, storyline::ReportFormat::kJson));
+    std::map<std::string, std::string> story_of_article;
+    for (const auto& story : report["stories"])
+      for (const auto& id : story["articles"]) story_of_article[id] = story["id"];
+    std::vector<std::string> predicted_examples, truth_examples;
+    std::map<std::string, int> per_file;
+    for (const auto& article : report["articles"]) {
+      std::string origin = article["origin"];
+      std::string file = origin.substr(origin.rfind('/') + 1);
+      file = file.substr(0, file.find('#'));
+      int index = per_file[file]++;
+      for (const auto& expected : known["articles"])
+        if (expected["file"] == file && expected["index"] == index) {
+          truth_examples.push_back(expected["story"]);
+          std::string id = article["id"];
+          predicted_examples.push_back(story_of_article.count(id) ? story_of_article[id] : "none:" + id);
+        }
+    }
+    std::map<std::string, int> true_stories;
+    for (const auto& t : truth_examples) true_stories[t];
+    std::printf("\nDemo corpus (examples/), whole engine:\n");
+    print_row("storyline", bcubed(predicted_examples, truth_examples), true_stories.size());
+  }
+  return 0;
+}
