@@ -17,7 +17,17 @@ uint64_t band_key(const Signature& signature, size_t band) {
   return key;
 }
 
-double weight(uint32_t count, double idf) { return (1.0 + std::log(static_cast<double>(count))) * idf; }
+// Sublinear term frequency, 1 + ln(count), from a table for common counts.
+double log_tf(uint32_t count) {
+  static const std::vector<double> table = [] {
+    std::vector<double> values(64);
+    for (size_t c = 1; c < values.size(); ++c) values[c] = 1.0 + std::log(static_cast<double>(c));
+    return values;
+  }();
+  return count < table.size() ? table[count] : 1.0 + std::log(static_cast<double>(count));
+}
+
+double weight(uint32_t count, double idf) { return log_tf(count) * idf; }
 
 }  // namespace
 
@@ -86,8 +96,16 @@ double StoryIndex::centroid_cosine(int64_t story, const std::vector<TermCount>& 
 }
 
 int64_t StoryIndex::resolve(int64_t story) const {
-  for (auto it = merged_into_.find(story); it != merged_into_.end(); it = merged_into_.find(story)) story = it->second;
-  return story;
+  int64_t root = story;
+  for (auto it = merged_into_.find(root); it != merged_into_.end(); it = merged_into_.find(root)) root = it->second;
+  // Path compression: later lookups of any story on the chain take one step.
+  while (story != root) {
+    auto it = merged_into_.find(story);
+    int64_t next = it->second;
+    it->second = root;
+    story = next;
+  }
+  return root;
 }
 
 void StoryIndex::insert(Entry entry) {
@@ -168,27 +186,45 @@ Placement StoryIndex::add(int64_t row, int64_t day, const ArticleFeatures& featu
     }
   }
 
-  // Story candidates: recent articles sharing the strongest terms.
-  std::vector<std::pair<double, const TermCount*>> strongest;
-  for (const TermCount& t : features.terms) strongest.push_back({weight(t.count, idf(t.term)), &t});
+  // Story candidates: recent articles sharing the strongest terms. Postings
+  // are in arrival order, which is close to time order in a stream: they are
+  // read newest first and the scan stops a day past the window.
+  struct QueryTerm {
+    double weight;
+    double idf;
+    uint64_t term;
+  };
+  std::vector<QueryTerm> strongest;
+  for (const TermCount& t : features.terms) {
+    double term_idf = idf(t.term);
+    strongest.push_back({weight(t.count, term_idf), term_idf, t.term});
+  }
   size_t keep = std::min(options_.query_terms, strongest.size());
   std::partial_sort(strongest.begin(), strongest.begin() + keep, strongest.end(),
-                    [](const auto& x, const auto& y) { return x.first > y.first; });
-  std::unordered_map<uint32_t, double> partial;
+                    [](const QueryTerm& x, const QueryTerm& y) { return x.weight > y.weight; });
+  if (accumulator_.size() < articles_.size()) accumulator_.resize(articles_.size() * 2 + 16, 0.0f);
+  touched_.clear();
   int64_t oldest = day - options_.window_days, newest = day + options_.window_days;
   for (size_t k = 0; k < keep; ++k) {
-    auto it = postings_.find(strongest[k].second->term);
+    auto it = postings_.find(strongest[k].term);
     if (it == postings_.end()) continue;
     const auto& list = it->second;
-    size_t begin = list.size() > options_.posting_cap ? list.size() - options_.posting_cap : 0;
-    for (size_t p = begin; p < list.size(); ++p) {
+    size_t scanned = 0;
+    for (size_t p = list.size(); p-- > 0 && scanned < options_.posting_cap; ++scanned) {
       const Entry& other = articles_[list[p].entry];
+      if (other.day >= 0 && other.day < oldest - 1) break;
       if (other.day >= 0 && (other.day < oldest || other.day > newest)) continue;
-      partial[list[p].entry] += strongest[k].first * weight(list[p].count, idf(strongest[k].second->term));
+      float& score = accumulator_[list[p].entry];
+      if (score == 0.0f) touched_.push_back(list[p].entry);
+      score += static_cast<float>(strongest[k].weight * weight(list[p].count, strongest[k].idf));
     }
   }
   std::vector<std::pair<double, uint32_t>> ranked;
-  for (auto& [entry, score] : partial) ranked.push_back({score, entry});
+  ranked.reserve(touched_.size());
+  for (uint32_t entry : touched_) {
+    ranked.push_back({accumulator_[entry], entry});
+    accumulator_[entry] = 0.0f;
+  }
   size_t full = std::min(options_.candidates, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + full, ranked.end(), std::greater<>());
   std::unordered_map<int64_t, double> story_score;

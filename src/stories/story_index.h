@@ -102,8 +102,10 @@ class StoryIndex {
   void add_to_centroid(int64_t story, const std::vector<TermCount>& terms, float norm);
   double centroid_cosine(int64_t story, const std::vector<TermCount>& terms, float norm) const;
   std::unordered_map<int64_t, Centroid> centroids_;
-  std::unordered_map<int64_t, int64_t> merged_into_;
+  mutable std::unordered_map<int64_t, int64_t> merged_into_;  // path-compressed by resolve()
   std::unordered_map<int64_t, uint32_t> entry_of_row_;
+  std::vector<float> accumulator_;   // candidate scores by entry, reused across calls
+  std::vector<uint32_t> touched_;    // entries with a non-zero accumulator
   uint64_t documents_ = 0;
   int64_t latest_day_ = -1;
   int64_t next_story_ = 1;
