@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
+
+#include "storyline/engine.h"
 
 namespace storyline::cli {
 
@@ -21,6 +24,10 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
 };
+
+// Opens the store named by the global flags; on failure prints why and
+// returns nullptr (exit with kExitStoreError).
+std::unique_ptr<Engine> open_engine(const GlobalOptions& global);
 
 // Each returns the subcommand so main can tell which one ran; `run` is set
 // to the function that does the work once flags are parsed.

@@ -45,15 +45,8 @@ void add_ingest_flags(CLI::App* command, IngestFlags& flags) {
 // summary through `summary`.
 int run_ingest(const GlobalOptions& global, const IngestFlags& flags, std::unique_ptr<Engine>& engine,
                IngestSummary& summary) {
-  EngineOptions engine_options;
-  engine_options.db_path = global.db_path;
-  engine_options.data_dir = global.data_dir;
-  auto opened = Engine::open(engine_options);
-  if (!opened) {
-    std::cerr << "storyline: " << opened.status().message() << "\n";
-    return kExitStoreError;
-  }
-  engine = std::move(*opened);
+  engine = open_engine(global);
+  if (!engine) return kExitStoreError;
   ProgressBar progress(!global.quiet);
   IngestCallbacks callbacks;
   callbacks.on_error = [&](const std::string& message) {
@@ -85,6 +78,18 @@ int run_ingest(const GlobalOptions& global, const IngestFlags& flags, std::uniqu
 }
 
 }  // namespace
+
+std::unique_ptr<Engine> open_engine(const GlobalOptions& global) {
+  EngineOptions options;
+  options.db_path = global.db_path;
+  options.data_dir = global.data_dir;
+  auto engine = Engine::open(options);
+  if (!engine) {
+    std::cerr << "storyline: " << engine.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(*engine);
+}
 
 void add_ingest_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
   auto ingest_flags = std::make_shared<IngestFlags>();

@@ -10,18 +10,6 @@ namespace storyline::cli {
 
 namespace {
 
-std::unique_ptr<Engine> open_store(const GlobalOptions& global) {
-  EngineOptions options;
-  options.db_path = global.db_path;
-  options.data_dir = global.data_dir;
-  auto engine = Engine::open(options);
-  if (!engine) {
-    std::cerr << "storyline: " << engine.status().message() << "\n";
-    return nullptr;
-  }
-  return std::move(*engine);
-}
-
 std::string text_or_dash(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : "-"; }
 
 }  // namespace
@@ -34,7 +22,7 @@ void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int(
   list->add_option("--format", *list_format, "Output format")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   list->callback([&global, &run, limit, list_format] {
     run = [&global, limit, list_format]() -> int {
-      auto engine = open_store(global);
+      auto engine = open_engine(global);
       if (!engine) return kExitStoreError;
       auto stories = stories::list_stories(pipeline::engine_database(*engine), *limit);
       if (!stories) {
@@ -69,7 +57,7 @@ void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int(
         std::cerr << "storyline: '" << *story_id << "' is not a story id (story-N)\n";
         return kExitUsage;
       }
-      auto engine = open_store(global);
+      auto engine = open_engine(global);
       if (!engine) return kExitStoreError;
       auto story = stories::story_json(pipeline::engine_database(*engine), id);
       if (!story) {

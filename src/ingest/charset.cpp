@@ -2,18 +2,13 @@
 
 #include <unicode/ucnv.h>
 
-#include <algorithm>
 #include <cctype>
+
+#include "core/text_util.h"
 
 namespace storyline::ingest {
 
 namespace {
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 // The value after `key=` in `text` (quotes and spaces stripped).
 std::string value_after(std::string_view text, size_t key_end) {
   size_t i = key_end;
@@ -27,14 +22,14 @@ std::string value_after(std::string_view text, size_t key_end) {
 }  // namespace
 
 std::string charset_from_content_type(std::string_view content_type) {
-  std::string text = lower(content_type);
+  std::string text = core::ascii_lower(content_type);
   size_t at = text.find("charset=");
   if (at == std::string::npos) return {};
   return value_after(text, at + 8);
 }
 
 std::string declared_html_charset(std::string_view html) {
-  std::string head = lower(html.substr(0, 2048));
+  std::string head = core::ascii_lower(html.substr(0, 2048));
   size_t at = head.find("charset=");
   if (at == std::string::npos) {
     at = head.find("encoding=");  // <?xml version="1.0" encoding="...">
@@ -45,7 +40,7 @@ std::string declared_html_charset(std::string_view html) {
 }
 
 std::string convert_to_utf8(std::string_view bytes, std::string_view charset) {
-  std::string name = lower(charset);
+  std::string name = core::ascii_lower(charset);
   if (name.empty() || name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii") return std::string(bytes);
   UErrorCode status = U_ZERO_ERROR;
   UConverter* source = ucnv_open(name.c_str(), &status);

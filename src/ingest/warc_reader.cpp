@@ -5,24 +5,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text_util.h"
 #include "ingest/charset.h"
 #include "ingest/record_readers.h"
 
 namespace storyline::ingest {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 struct Headers {
   std::vector<std::pair<std::string, std::string>> fields;  // lower-case names
@@ -46,7 +35,7 @@ size_t parse_header_block(std::string_view block, size_t position, Headers& head
     if (line.empty()) return position;
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    headers.fields.emplace_back(lower(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+    headers.fields.emplace_back(core::ascii_lower(core::trim(line.substr(0, colon))), std::string(core::trim(line.substr(colon + 1))));
   }
   return std::string_view::npos;
 }
@@ -57,7 +46,7 @@ bool dechunk(std::string_view body, std::string& out) {
   while (position < body.size()) {
     size_t end = body.find('\n', position);
     if (end == std::string_view::npos) return false;
-    std::string size_text(trim(body.substr(position, end - position)));
+    std::string size_text(core::trim(body.substr(position, end - position)));
     size_t size = 0;
     try {
       size = std::stoul(size_text, nullptr, 16);
@@ -92,7 +81,7 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
     LineReader::Outcome outcome;
     do {
       outcome = reader.next(line);
-    } while (outcome == LineReader::Outcome::kLine && trim(line).empty());
+    } while (outcome == LineReader::Outcome::kLine && core::trim(line).empty());
     if (outcome == LineReader::Outcome::kEnd) break;
     ++record_number;
     uint64_t record_offset = reader.offset();
@@ -107,8 +96,8 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
       if (outcome != LineReader::Outcome::kLine || line.empty()) break;
       size_t colon = line.find(':');
       if (colon != std::string::npos)
-        warc.fields.emplace_back(lower(trim(std::string_view(line).substr(0, colon))),
-                                 std::string(trim(std::string_view(line).substr(colon + 1))));
+        warc.fields.emplace_back(core::ascii_lower(core::trim(std::string_view(line).substr(0, colon))),
+                                 std::string(core::trim(std::string_view(line).substr(colon + 1))));
     }
     std::string length_text = warc.get("content-length");
     size_t length = 0;
@@ -118,8 +107,8 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
       report(place, "WARC record without a valid Content-Length");
       break;
     }
-    std::string type = lower(warc.get("warc-type"));
-    std::string content_type = lower(warc.get("content-type"));
+    std::string type = core::ascii_lower(warc.get("warc-type"));
+    std::string content_type = core::ascii_lower(warc.get("content-type"));
     bool wanted = (type == "response" && content_type.find("application/http") != std::string::npos) ||
                   (type == "resource" && content_type.find("html") != std::string::npos);
     if (!wanted || length > limits.max_record_bytes) {
@@ -155,11 +144,11 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
         ++errors;
         continue;
       }
-      std::string http_type = lower(http.get("content-type"));
+      std::string http_type = core::ascii_lower(http.get("content-type"));
       if (!http_type.empty() && http_type.find("html") == std::string::npos) continue;  // not a page
       document.charset = charset_from_content_type(http_type);
       body = std::string_view(block).substr(body_start);
-      if (lower(http.get("transfer-encoding")).find("chunked") != std::string::npos) {
+      if (core::ascii_lower(http.get("transfer-encoding")).find("chunked") != std::string::npos) {
         std::string plain;
         if (dechunk(body, plain)) {
           document.body = std::move(plain);
