@@ -48,7 +48,9 @@ TEST_F(Examples, EveryArticleWithItsOutletHeadlineAndDate) {
     EXPECT_EQ((*article)["source"], expected["source"]) << file;
     EXPECT_EQ((*article)["title"], expected["title"]) << file;
     EXPECT_EQ((*article)["published"], expected["published"]) << file;
-    if (expected.contains("byline")) EXPECT_EQ((*article)["byline"], expected["byline"]) << file;
+    if (expected.contains("byline")) {
+      EXPECT_EQ((*article)["byline"], expected["byline"]) << file;
+    }
   }
 }
 

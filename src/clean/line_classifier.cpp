@@ -79,8 +79,17 @@ std::string LineClassifier::match_key(std::string_view line) {
     key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   // Typographic apostrophes compare as ASCII ones ("editor’s picks").
-  for (size_t at; (at = key.find("\xE2\x80\x99")) != std::string::npos;) key.replace(at, 3, "'");
-  return key;
+  std::string folded;
+  folded.reserve(key.size());
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key.compare(i, 3, "\xE2\x80\x99") == 0) {
+      folded.push_back('\'');
+      i += 2;
+    } else {
+      folded.push_back(key[i]);
+    }
+  }
+  return folded;
 }
 
 Result<LineClassifier> LineClassifier::load(const std::string& path) {

@@ -1,6 +1,8 @@
 // Text and Markdown renderings of the report, for people at a terminal. Each
 // section renders what its stage put in the JSON, so the three formats never
 // disagree.
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "report/report_builder.h"
@@ -16,7 +18,8 @@ std::string field(const nlohmann::json& object, const char* key, const char* fal
   return it->dump();
 }
 
-std::string first_words(const std::string& text, size_t max_chars) {
+std::string first_words(std::string text, size_t max_chars) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
   if (text.size() <= max_chars) return text;
   size_t cut = text.rfind(' ', max_chars);
   if (cut == std::string::npos) cut = max_chars;
@@ -48,7 +51,20 @@ std::string render_text(const nlohmann::json& report, bool markdown) {
           << field(article, "origin") << "\n  " << first_words(field(article, "text"), 160) << "\n";
     }
   }
-  for (const char* section : {"stories", "entities", "events", "quotes", "claims"}) {
+  const auto& stories = report["stories"];
+  if (!stories.empty()) heading("Stories (" + std::to_string(stories.size()) + ")");
+  for (const auto& story : stories) {
+    std::map<std::string, int> relation_counts;
+    for (const auto& relation : story["relations"]) ++relation_counts[relation["type"].get<std::string>()];
+    std::string relations;
+    for (const auto& [type, count] : relation_counts)
+      relations += (relations.empty() ? "" : ", ") + std::to_string(count) + " " + type + (count > 1 ? "s" : "");
+    out << (markdown ? "- **" : "* ") << field(story, "label") << (markdown ? "** " : " ") << "(" << field(story, "id")
+        << "): " << story["articles"].size() << " article(s) from " << story["outlets"].size() << " outlet(s), "
+        << field(story, "first", "?") << " .. " << field(story, "last", "?")
+        << (relations.empty() ? "" : "; " + relations) << "\n";
+  }
+  for (const char* section : {"entities", "events", "quotes", "claims"}) {
     auto it = report.find(section);
     if (it == report.end() || it->empty()) continue;
     std::string name = section;
