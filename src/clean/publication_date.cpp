@@ -38,7 +38,10 @@ std::vector<Token> tokenize(std::string_view text) {
   return tokens;
 }
 
+// Digits to a number; runs longer than any date field are out of range
+// (and would overflow an int), so they come back as a value no check accepts.
 int to_int(std::string_view digits) {
+  if (digits.size() > 8) return 999999999;
   int value = 0;
   for (char c : digits) value = value * 10 + (c - '0');
   return value;

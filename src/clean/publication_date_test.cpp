@@ -26,6 +26,13 @@ TEST(PublicationDate, RejectsWhatIsNotAFullDate) {
   EXPECT_FALSE(parse_publication_date(""));
 }
 
+// Found by fuzz/publication_date_fuzz: a long run of digits in the seconds
+// field overflowed an int.
+TEST(PublicationDate, LongDigitRunsAreOutOfRangeNotAnOverflow) {
+  EXPECT_EQ(parse_publication_date("2025-03-02T0:1111101111111111111111025"), "2025-03-02");
+  EXPECT_FALSE(parse_publication_date("99999999999999999999-03-02"));
+}
+
 TEST(PublicationDate, FindsTheDateInsideALine) {
   auto found = find_date("Harbour Ledger | Published March 3, 2026");
   ASSERT_TRUE(found);
