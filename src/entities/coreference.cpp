@@ -48,6 +48,15 @@ std::vector<std::string> name_words(std::string_view name) {
   return words;
 }
 
+std::string_view surname_core(std::string_view surname) {
+  for (std::string_view particle : {"al-", "el-", "ad-", "as-", "ash-", "an-"}) {
+    if (surname.size() > particle.size() + 2 && surname.substr(0, particle.size()) == particle) {
+      return surname.substr(particle.size());
+    }
+  }
+  return surname;
+}
+
 bool given_names_compatible(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return true;
   auto is_initial = [](std::string_view word) { return word.size() <= 2 && (word.size() == 1 || word[1] == '.'); };
@@ -73,7 +82,7 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
     chain.entity.kb = mention.kb;
     auto words = name_words(mention.name);
     chain.words = words.size();
-    if (!words.empty()) chain.surname = words.back();
+    if (!words.empty()) chain.surname = std::string(surname_core(words.back()));
     if (words.size() >= 2) chain.given_name = words.front();
     chains.push_back(std::move(chain));
     return static_cast<int32_t>(chains.size() - 1);
@@ -95,7 +104,7 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
     int32_t joined = -1;
     for (size_t c = 0; c < chains.size(); ++c) {
       const Chain& chain = chains[c];
-      if (chain.entity.type != EntityType::kPerson || chain.surname != words.back()) continue;
+      if (chain.entity.type != EntityType::kPerson || chain.surname != surname_core(words.back())) continue;
       if (!given_names_compatible(chain.given_name, words.front())) continue;
       joined = static_cast<int32_t>(c);
     }
@@ -114,7 +123,7 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
     for (size_t other = 0; other < found.size(); ++other) {
       int32_t c = chain_of[other];
       if (c < 0 || chains[c].entity.type != EntityType::kPerson || chains[c].words < 2) continue;
-      if (chains[c].surname != words.back()) continue;
+      if (chains[c].surname != surname_core(words.back())) continue;
       if (words.size() >= 2 && !given_names_compatible(chains[c].given_name, words.front())) continue;
       if (other < m) before = c;
       else if (after < 0) after = c;
@@ -125,8 +134,8 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
       double best = 0.8;
       for (size_t c = 0; c < chains.size(); ++c) {
         if (chains[c].entity.type != EntityType::kPerson || chains[c].words < 2) continue;
-        if (phonetic_key(chains[c].surname) != phonetic_key(words.back())) continue;
-        double similarity = name_similarity(chains[c].surname, words.back());
+        if (phonetic_key(chains[c].surname) != phonetic_key(surname_core(words.back()))) continue;
+        double similarity = name_similarity(chains[c].surname, surname_core(words.back()));
         if (similarity >= best) best = similarity, before = static_cast<int32_t>(c);
       }
     }

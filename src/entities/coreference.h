@@ -36,6 +36,8 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
 
 // "Dmitry S. Peskov" → {"dmitry", "s.", "peskov"}: the folded words of a name.
 std::vector<std::string> name_words(std::string_view name);
+// A surname without its Arabic article: "al-assad" → "assad".
+std::string_view surname_core(std::string_view surname);
 // True when two given names can belong to one person: similar spellings
 // ("Dmitri"/"Dmitry") or an initial ("D."/"Dmitry").
 bool given_names_compatible(std::string_view a, std::string_view b);

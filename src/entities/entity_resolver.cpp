@@ -8,7 +8,7 @@ std::string EntityResolver::bucket(EntityType type, const std::string& name) con
   std::string key = std::to_string(static_cast<int>(type)) + ":";
   if (type != EntityType::kPerson) return key + fold_name(name);
   auto words = name_words(name);
-  return key + (words.empty() ? std::string() : phonetic_key(words.back()));
+  return key + (words.empty() ? std::string() : phonetic_key(surname_core(words.back())));
 }
 
 const StoredEntity* EntityResolver::match(const LocalEntity& local) const {
@@ -43,7 +43,7 @@ const StoredEntity* EntityResolver::match(const LocalEntity& local) const {
     // A surname alone (no given name on either side) is too weak without a
     // matching role.
     if ((given.empty() || candidate_given.empty()) && !same_role) continue;
-    double similarity = name_similarity(words.back(), candidate_words.back());
+    double similarity = name_similarity(surname_core(words.back()), surname_core(candidate_words.back()));
     // Both given names present and the whole names close: a spelling or
     // transliteration variant ("Valentine Errasuris" / "Valentina Errázuriz").
     const bool full_names_close = !given.empty() && !candidate_given.empty() && similarity >= 0.85 &&

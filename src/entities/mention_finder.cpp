@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "entities/coreference.h"
 #include "entities/name_folding.h"
 
 namespace storyline::entities {
@@ -19,6 +20,9 @@ constexpr std::array<std::string_view, 5> kPlacePrepositions = {"in", "near", "o
 // Lower-case head nouns that make "Chilean defence ministry" an organisation.
 constexpr std::array<std::string_view, 8> kLowerOrganizationHeads = {
     "ministry", "government", "army", "navy", "embassy", "parliament", "military", "cabinet"};
+
+// Lower-case nouns after an unknown name that make it a news medium.
+constexpr std::array<std::string_view, 6> kMediaNouns = {"daily", "newspaper", "weekly", "agency", "broadcaster", "television"};
 
 template <size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -119,6 +123,12 @@ class SentenceScanner {
       if (k >= last_) break;
       if (tokens_[k].capitalised && adjacent(last, k)) {
         last = k;
+        continue;
+      }
+      // "Dmitry S. Peskov", "Vladimir V. Putin": a middle initial's period.
+      if (k + 1 < last_ && tokens_[k].text == "." && tokens_[last].text.size() == 1 && last > i &&
+          tokens_[k + 1].capitalised) {
+        last = k + 1;
         continue;
       }
       // "Mr. Pezeshkian": the honorific's period does not end the run.
@@ -224,6 +234,17 @@ class SentenceScanner {
     if (a > b) return;
     const bool lone_caps = shape_ != SentenceShape::kProse;
 
+    // "Bashar al-Assad of Syria": a person's name does not run on through
+    // "of" into a place.
+    if (b > a && kb_.is_given_name(fold_name(tokens_[a].name))) {
+      for (uint32_t k = a + 1; k < b; ++k) {
+        if (tokens_[k].text == "of" && kb_match(k + 1, b)) {
+          classify_run(a, k - 1);
+          classify_run(k + 1, b);
+          return;
+        }
+      }
+    }
     // Organisation head word at the end: the whole run is one organisation
     // ("Bergen Policy Institute", "Ministry of Defence", "Iranian Embassy").
     const std::string* sector = b > a ? kb_.organization_word(tokens_[b].name) : nullptr;
@@ -331,6 +352,13 @@ class SentenceScanner {
     if (titled || before_role || speaks) {
       mention.needs_support = !(titled || before_role);
       out_.push_back(std::move(mention));
+      return;
+    }
+    // "wrote in Etemad daily", "told the Tasnim news agency": a medium.
+    if (b + 1 < last_ && contains(kMediaNouns, tokens_[b + 1].text)) {
+      FoundMention medium = make(pos, b, EntityType::kOrganization, nullptr);
+      medium.sector = "MED";
+      out_.push_back(std::move(medium));
       return;
     }
     if (!sentence_initial && pos > first_ && contains(kPlacePrepositions, tokens_[pos - 1].text)) {
@@ -450,7 +478,7 @@ class RoleAttacher {
   // the Storting") takes the country of the nearest name in the sentence
   // that has one: officials are mostly reported acting at home.
   void infer_country(FoundMention& person, size_t mention_begin, size_t mention_end) {
-    if (!person.country.empty()) return;
+    if (!person.country.empty() || !is_political_sector(person.sector)) return;
     uint32_t best_distance = UINT32_MAX;
     for (size_t m = mention_begin; m < mention_end; ++m) {
       const FoundMention& other = mentions_[m];
