@@ -433,6 +433,7 @@ class RoleAttacher {
         }
       }
       if (!person.role.empty()) infer_country(person, mention_begin, mention_end);
+      if (person.country.empty()) affiliation_country(person, mention_begin, mention_end);
     }
   }
 
@@ -464,13 +465,29 @@ class RoleAttacher {
     person.sector = role->sector;
     for (size_t m = mention_begin; m < mention_end; ++m) {
       const FoundMention& other = mentions_[m];
-      if (other.first_token < from || other.last_token > to || !other.kb) continue;
-      if (other.type == EntityType::kPerson) continue;
-      if (person.country.empty()) person.country = other.kb->country;
-      if (other.type == EntityType::kOrganization && person.affiliation_code.empty()) {
+      if (other.first_token < from || other.last_token > to || other.type == EntityType::kPerson) continue;
+      if (other.country.empty() && !other.kb) continue;
+      if (person.country.empty()) person.country = other.country;
+      if (other.kb && other.type == EntityType::kOrganization && person.affiliation_code.empty()) {
         person.affiliation_code = other.kb->actor_code;
       }
       break;
+    }
+  }
+
+  // "Henrik Lund of the Bergen Policy Institute": a person followed by "of"
+  // and an organisation takes the organisation's country.
+  void affiliation_country(FoundMention& person, size_t mention_begin, size_t mention_end) {
+    uint32_t k = person.last_token + 1;
+    if (k >= tokens_.size() || tokens_[k].text != "of") return;
+    ++k;
+    if (k < tokens_.size() && (tokens_[k].text == "the" || tokens_[k].text == "The")) ++k;
+    for (size_t m = mention_begin; m < mention_end; ++m) {
+      const FoundMention& other = mentions_[m];
+      if (other.first_token == k && other.type == EntityType::kOrganization) {
+        person.country = other.country;
+        return;
+      }
     }
   }
 
