@@ -55,8 +55,11 @@ Result<std::shared_ptr<KnowledgeBase>> KnowledgeBase::load(const std::string& da
 void KnowledgeBase::add_alias(std::string_view alias, uint32_t index, bool overwrite) {
   std::string key = fold_name(alias);
   if (key.empty()) return;
-  if (is_acronym(alias)) case_sensitive_.insert(key);
+  // A key is matched only in capitals when every alias behind it is an
+  // acronym ("US"); "TASS" also written "Tass" matches either way.
   auto [it, inserted] = by_name_.emplace(key, index);
+  if (inserted && is_acronym(alias)) case_sensitive_.insert(key);
+  if (!is_acronym(alias) && (inserted || it->second == index)) case_sensitive_.erase(key);
   if (!inserted && overwrite) it->second = index;
   max_phrase_words_ = std::max(max_phrase_words_, word_count(alias));
 }
@@ -141,7 +144,7 @@ Status KnowledgeBase::load_places(const std::string& path) {
   if (!rows) return rows.status();
   for (const auto& row : *rows) {
     if (row.size() < 6) return Status::invalid_input(path + ": a place row needs 6 fields: " + row[0]);
-    KbEntry place{EntityType::kPlace, row[0], row[3], row[2], ""};
+    KbEntry place{row[3] == "nationality" ? EntityType::kNorp : EntityType::kPlace, row[0], row[3], row[2], ""};
     place.latitude = parse_coordinate(row[4]);
     place.longitude = parse_coordinate(row[5]);
     add_entry(place, split_aliases(row[1]));

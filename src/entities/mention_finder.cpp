@@ -138,7 +138,8 @@ class SentenceScanner {
         continue;
       }
       // "Solheim-Vik", "Bashar al-Assad", "Bank of England".
-      if (k + 1 < last_ && tokens_[k].text == "-" && touching(last, k) && touching(k, k + 1) && tokens_[k + 1].word) {
+      if (k + 1 < last_ && tokens_[k].text == "-" && touching(last, k) && touching(k, k + 1) &&
+          tokens_[k + 1].capitalised) {
         last = k + 1;
         continue;
       }
@@ -168,6 +169,13 @@ class SentenceScanner {
     std::string_view phrase = text_of(a, b);
     if (shape_ == SentenceShape::kAllCaps && phrase.size() <= 3) return nullptr;
     return kb_.find(fold_name(phrase), phrase);
+  }
+
+  bool kb_starts_at(uint32_t a, uint32_t b) const {
+    for (uint32_t n = 2; n <= kb_.max_phrase_words() && a + n - 1 <= b; ++n) {
+      if (kb_match(a, a + n - 1)) return true;
+    }
+    return false;
   }
 
   // The longest role phrase starting at `a` and ending by `limit`, as its end.
@@ -205,7 +213,26 @@ class SentenceScanner {
 
   void emit_kb(uint32_t a, uint32_t b, const KbEntry* kb) {
     out_.push_back(make(a, b, kb->type, kb));
+    // "U.S.": the abbreviation's last period belongs to the name.
+    if (b + 1 < last_ && tokens_[b + 1].text == "." && touching(b, b + 1) &&
+        tokens_[b].text.find('.') != std::string_view::npos) {
+      out_.back().span.end = tokens_[b + 1].span.end;
+      out_.back().name += ".";
+    }
     if (kb->type == EntityType::kPerson && !kb->role.empty()) out_.back().role = kb->role;
+    emit_acronym_after(b);
+  }
+
+  // "Young Journalists Club (YJC)": the acronym in brackets right after an
+  // organisation is another mention of it.
+  void emit_acronym_after(uint32_t b) {
+    if (out_.empty() || out_.back().type != EntityType::kOrganization) return;
+    if (b + 3 >= last_ || tokens_[b + 1].text != "(" || tokens_[b + 3].text != ")") return;
+    if (!all_upper(tokens_[b + 2].text) || tokens_[b + 2].text.size() < 2) return;
+    FoundMention acronym = out_.back();
+    acronym.first_token = acronym.last_token = b + 2;
+    acronym.span = tokens_[b + 2].span;
+    out_.push_back(std::move(acronym));
   }
 
   // "the Chilean defence ministry": a nationality or country followed by at
@@ -230,7 +257,11 @@ class SentenceScanner {
 
   void classify_run(uint32_t a, uint32_t b) {
     // Leading discourse words and determiners are not names ("Meanwhile Iran").
-    while (a <= b && kb_.is_not_name(tokens_[a].text) && !contains(kHonorifics, tokens_[a].text)) ++a;
+    // ("North Korea" is a name although "North" alone is not.)
+    while (a <= b && kb_.is_not_name(tokens_[a].text) && !contains(kHonorifics, tokens_[a].text) &&
+           !kb_starts_at(a, b)) {
+      ++a;
+    }
     if (a > b) return;
     const bool lone_caps = shape_ != SentenceShape::kProse;
 
@@ -248,6 +279,11 @@ class SentenceScanner {
     // Organisation head word at the end: the whole run is one organisation
     // ("Bergen Policy Institute", "Ministry of Defence", "Iranian Embassy").
     const std::string* sector = b > a ? kb_.organization_word(tokens_[b].name) : nullptr;
+    // "Peoples' Friendship University of Russia", "Ministry of Defence": a
+    // head word followed by "of" also makes the whole run an organisation.
+    for (uint32_t k = a + 1; !sector && k + 1 < b; ++k) {
+      if (tokens_[k + 1].text == "of") sector = kb_.organization_word(tokens_[k].name);
+    }
     if (sector && !lone_caps) {
       if (const KbEntry* kb = kb_match(a, b)) {
         emit_kb(a, b, kb);
@@ -262,6 +298,7 @@ class SentenceScanner {
         }
       }
       out_.push_back(std::move(org));
+      emit_acronym_after(b);
       return;
     }
 
@@ -337,6 +374,16 @@ class SentenceScanner {
     }
     mention.country = pending_country;
     mention.affiliation_code = pending_code;
+    // "wrote in Etemad daily", "according to the newspaper La Voz del
+    // Norte": a medium.
+    if (!titled && (b + 1 < last_ && contains(kMediaNouns, tokens_[b + 1].text)) ||
+        (pos > first_ && !titled && !given && contains(kMediaNouns, tokens_[pos - 1].text))) {
+      FoundMention medium = make(pos, b, EntityType::kOrganization, nullptr);
+      medium.sector = "MED";
+      out_.push_back(std::move(medium));
+      emit_acronym_after(b);
+      return;
+    }
     if (pos < b) {
       if (titled || before_role || speaks || given || apposition) {
         out_.push_back(std::move(mention));
@@ -349,16 +396,17 @@ class SentenceScanner {
       return;
     }
     // A lone word.
+    // "the Senate", "the Government": a lone head word after "the".
+    if (const std::string* head = kb_.organization_word(tokens_[pos].name);
+        head && pos > first_ && !titled && (tokens_[pos - 1].text == "the")) {
+      FoundMention body = make(pos, b, EntityType::kOrganization, nullptr);
+      body.sector = *head;
+      out_.push_back(std::move(body));
+      return;
+    }
     if (titled || before_role || speaks) {
       mention.needs_support = !(titled || before_role);
       out_.push_back(std::move(mention));
-      return;
-    }
-    // "wrote in Etemad daily", "told the Tasnim news agency": a medium.
-    if (b + 1 < last_ && contains(kMediaNouns, tokens_[b + 1].text)) {
-      FoundMention medium = make(pos, b, EntityType::kOrganization, nullptr);
-      medium.sector = "MED";
-      out_.push_back(std::move(medium));
       return;
     }
     if (!sentence_initial && pos > first_ && contains(kPlacePrepositions, tokens_[pos - 1].text)) {
