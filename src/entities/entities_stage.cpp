@@ -1,5 +1,7 @@
 #include "entities/entities_stage.h"
 
+#include <map>
+
 #include "entities/entity_queries.h"
 #include "entities/name_folding.h"
 
@@ -126,8 +128,8 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
     if (auto status = reload(db); !status.is_ok()) return status;
   }
   auto alias = db.prepare(
-      "INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, 1)"
-      " ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + 1");
+      "INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, ?)"
+      " ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions");
   auto mention_row = db.prepare(
       "INSERT INTO entity_mentions (article_row, entity_id, local_entity, begin, end) VALUES (?, ?, ?, ?, ?)");
   if (!alias) return alias.status();
@@ -139,6 +141,8 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
       if (mention.local_entity < 0) continue;
       if (static_cast<size_t>(mention.local_entity) >= entity_of.size()) entity_of.resize(mention.local_entity + 1, 0);
     }
+    // One upsert per (entity, spelling) and article, not per mention.
+    std::map<std::pair<int64_t, std::string_view>, int64_t> alias_counts;
     for (EntityMention& mention : article.mentions) {
       if (mention.local_entity < 0) continue;
       int64_t& id = entity_of[mention.local_entity];
@@ -152,11 +156,14 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
         id = *stored;
       }
       mention.entity_id = id;
-      alias->bind(1, id).bind(2, slice(article.text, mention.span));
-      if (auto status = alias->run(); !status.is_ok()) return status;
+      ++alias_counts[{id, slice(article.text, mention.span)}];
       mention_row->bind(1, article.store_row).bind(2, id).bind(3, mention.local_entity);
       mention_row->bind(4, static_cast<int64_t>(mention.span.begin)).bind(5, static_cast<int64_t>(mention.span.end));
       if (auto status = mention_row->run(); !status.is_ok()) return status;
+    }
+    for (const auto& [key, count] : alias_counts) {
+      alias->bind(1, key.first).bind(2, key.second).bind(3, count);
+      if (auto status = alias->run(); !status.is_ok()) return status;
     }
   }
   return Status::ok();
