@@ -1,5 +1,6 @@
 #include "pipeline/stage_registry.h"
 
+#include "quotes/quotes_stage.h"
 #include "stories/stories_stage.h"
 
 namespace storyline::pipeline {
@@ -10,6 +11,9 @@ Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_
   auto stories = stories::StoriesStage::create(data_dir);
   if (!stories) return stories.status();
   stages.push_back(std::move(*stories));
+  auto quotes = quotes::QuotesStage::create(data_dir);
+  if (!quotes) return quotes.status();
+  stages.push_back(std::move(*quotes));
   return stages;
 }
 
