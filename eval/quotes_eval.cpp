@@ -210,8 +210,39 @@ int polnear(const std::string& shared, const std::string& split, bool verbose) {
       ++content.right;
       const GoldAttribution& g = gold[content_match[i]];
       if (!g.source.empty() && overlap(cp(found[i].speaker_words), g.source) > 0) ++pairs.right;
+      else if (verbose && !g.source.empty())
+        std::printf("SPEAKER %s: ours [%s] gold at %u: %s\n", name.c_str(),
+                    std::string(slice(text, found[i].speaker_words)).c_str(), g.source[0].first,
+                    std::string(slice(text, found[i].text)).substr(0, 60).c_str());
     }
     for (int m : cue_match) cues.right += m >= 0;
+    if (verbose) {
+      std::vector<bool> gold_found(gold.size(), false);
+      for (int m : content_match)
+        if (m >= 0) gold_found[m] = true;
+      // Gold offsets count code points: print them through a code-point copy of the text.
+      std::u32string wide;
+      for (size_t i = 0; i < text.size();) {
+        unsigned char c = text[i];
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t value = n == 1 ? c : c & (0xFF >> (n + 1));
+        for (size_t k = 1; k < n && i + k < text.size(); ++k) value = (value << 6) | (text[i + k] & 0x3F);
+        wide.push_back(value);
+        i += n;
+      }
+      auto narrow = [&](const Fragments& f) {
+        std::string out;
+        for (auto [b, e] : f)
+          for (uint32_t i = b; i < e && i < wide.size(); ++i) {
+            char32_t c = wide[i];
+            out += c < 0x80 ? static_cast<char>(c) : '~';
+          }
+        return out;
+      };
+      for (size_t g = 0; g < gold.size(); ++g)
+        if (!gold_found[g])
+          std::printf("FN %s: [%s] %s\n", name.c_str(), narrow(gold[g].cue).c_str(), narrow(gold[g].content).substr(0, 90).c_str());
+    }
   }
   direct_content.gold = content.gold;
   std::printf("PolNeAR %s: %zu articles, %zu gold attributions, %zu sentences\n", split.c_str(), first_file.size(),

@@ -77,6 +77,8 @@ class Finder {
     return first < view_.size() && view_.sentence_of(first).first == first && !stretch.closed;
   }
 
+  size_t words_in(Span span) const { return view_.token_at(span.end) - view_.token_at(span.begin); }
+
   size_t paragraph_of(uint32_t offset) const {
     const auto& paragraphs = article_.paragraphs;
     auto it = std::upper_bound(paragraphs.begin(), paragraphs.end(), offset,
@@ -116,6 +118,7 @@ class Finder {
     while (first > sentence_first && !view_.clause_break_before(first) && !view_.is("relative", first - 1)) --first;
     if (first > sentence_first && !view_.clause_break_before(first) && view_.is("relative", first - 1)) blocked = true;
     if (view_.is("relative", first)) blocked = true;
+    if (view_.is("subordinator", first) && first + 1 < end) ++first;  // "After the ministry said …"
     if (end - first > kLongestSpeaker || view_.is("determiner", end - 1)) blocked = true;
     // "…, dismissing reports": a participle, not a speaker.
     if (!view_[first].capitalized && view_[first].lower.ends_with("ing")) blocked = true;
@@ -187,6 +190,11 @@ class Finder {
       }
     }
     if (cue > t || used_[cue]) return std::nullopt;
+    // told “Fox News Sunday”: a title the cue's listener, not words said.
+    bool introduced = between.find_first_of(":,") != std::string_view::npos;
+    const CueVerb* verb = view_.lexicon().cue(view_[cue].lower);
+    if (!introduced && (verb->object == CueObject::kAddressee && cue == t)) return std::nullopt;
+    if (!introduced && !whole_statement(stretch) && words_in(stretch.inner) < 3) return std::nullopt;
     bool blocked = false;
     auto [first, end] = subject_before(cue, sentence_first, blocked);
     if (blocked || first == end) return std::nullopt;
@@ -303,6 +311,7 @@ class Finder {
                              view_.token_at(article_.paragraphs[paragraph].begin) == view_.token_at(stretch.outer.begin);
       if (previous_paragraph == paragraph || (opens_paragraph && previous_paragraph + 1 == paragraph)) {
         quote.speaker = previous->speaker;
+        quote.speaker_words = previous->speaker_words;
         quote.entity_id = previous->entity_id;
         quote.cue_word = previous->cue_word;
         quote.via = previous->via;

@@ -11,6 +11,8 @@ enum class Mark { kNone, kOpen, kClose, kStraight };
 Mark mark_at(std::string_view text, size_t i, size_t& length) {
   length = 1;
   if (text[i] == '"') return Mark::kStraight;
+  // Two apostrophes stand for a double quote in some archives (''Yes,'' she said).
+  if (text.substr(i, 2) == "''") return length = 2, Mark::kStraight;
   if (text.substr(i, 3) == "\xE2\x80\x9C") return length = 3, Mark::kOpen;   // “
   if (text.substr(i, 3) == "\xE2\x80\x9D") return length = 3, Mark::kClose;  // ”
   if (text.substr(i, 2) == "\xC2\xAB") return length = 2, Mark::kOpen;       // «

@@ -1,5 +1,5 @@
 // Stretches of text between quotation marks. Curly (“ ”), guillemets (« »)
-// and straight (") double quotes; single quotes are left alone, since ’ is
+// and straight (") double quotes, and two apostrophes ('') standing for one; single quotes are left alone, since ’ is
 // also the apostrophe and ‘…’ mostly marks a quote inside a quote.
 //
 // A quote that runs over several paragraphs follows the newspaper
