@@ -49,6 +49,7 @@ class Finder {
     std::sort(quotes_.begin(), quotes_.end(),
               [](const FoundQuote& a, const FoundQuote& b) { return a.text.begin < b.text.begin; });
     for (const QuotedStretch* stretch : unattributed) continue_quote(*stretch);
+    drop_contained();
     std::sort(quotes_.begin(), quotes_.end(),
               [](const FoundQuote& a, const FoundQuote& b) { return a.text.begin < b.text.begin; });
     return std::move(quotes_);
@@ -235,6 +236,10 @@ class Finder {
   void reported_at_cue(size_t cue) {
     const CueVerb* verb = view_.lexicon().cue(view_[cue].lower);
     auto [sentence_first, sentence_end] = view_.sentence_of(cue);
+    if (view_[cue].lower.ends_with("ing")) {
+      participle(cue, sentence_first, sentence_end, *verb);
+      return;
+    }
     bool blocked = false;
     auto [first, end] = subject_before(cue, sentence_first, blocked);
     if (blocked) return;
@@ -271,6 +276,50 @@ class Finder {
       speaker_first = chunk2;
     if (speaker_first - sentence_first < kShortestContent) return;
     add(view_.span_of(sentence_first, speaker_first), {cue, cue + 1, speaker_first, end, cue + 1, sentence_end}, false);
+  }
+
+  // "…, adding that …": the words of the sentence's speaker, who is the
+  // speaker of an attribution earlier in the sentence, else the subject
+  // that opens it.
+  void participle(size_t cue, size_t sentence_first, size_t sentence_end, const CueVerb& verb) {
+    if (cue == sentence_first || !view_.clause_break_before(cue)) return;
+    auto [content_first, content_end] = content_after(cue, sentence_end, verb.object);
+    if (content_first >= content_end) return;
+    Span sentence = view_.span_of(sentence_first, sentence_end);
+    const FoundQuote* earlier = nullptr;
+    for (const FoundQuote& q : quotes_)
+      if (!q.cue.empty() && sentence.contains(q.cue) && q.cue.end <= view_[cue].span.begin) earlier = &q;
+    if (earlier) {
+      FoundQuote quote = *earlier;
+      quote.text = trimmed(view_.span_of(content_first, content_end));
+      quote.cue = view_[cue].span;
+      quote.cue_word = view_.words(cue, cue + 1);
+      quote.direct = false;
+      for (size_t k = cue; k < content_first; ++k) used_[k] = true;
+      quotes_.push_back(std::move(quote));
+      return;
+    }
+    size_t subject_end = sentence_first + 1;
+    while (subject_end < cue && !view_.clause_break_before(subject_end) && !view_.lexicon().cue(view_[subject_end].lower) &&
+           subject_end - sentence_first < 6)
+      ++subject_end;
+    if (view_.name_runs(sentence_first, subject_end).empty() && !view_.is("pronoun", sentence_first)) return;
+    add(view_.span_of(content_first, content_end), {cue, cue + 1, sentence_first, subject_end, cue + 1, content_first},
+        false);
+  }
+
+  // Quotes found twice (a phrase in quotation marks inside reported words
+  // that were found too) are kept once, as the longer.
+  void drop_contained() {
+    std::vector<bool> drop(quotes_.size(), false);
+    for (size_t i = 0; i < quotes_.size(); ++i)
+      for (size_t j = 0; j < quotes_.size() && !drop[i]; ++j)
+        if (i != j && !drop[j] && quotes_[j].text.contains(quotes_[i].text) && quotes_[j].text != quotes_[i].text)
+          drop[i] = true;
+    std::vector<FoundQuote> kept;
+    for (size_t i = 0; i < quotes_.size(); ++i)
+      if (!drop[i]) kept.push_back(std::move(quotes_[i]));
+    quotes_ = std::move(kept);
   }
 
   // "According to X, …" / "…, according to X."
