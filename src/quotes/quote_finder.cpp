@@ -43,7 +43,7 @@ class Finder {
       }
     }
     for (size_t k = 0; k < view_.size(); ++k)
-      if (!used_[k] && !view_.in_quote(k) && view_.lexicon().cue(view_[k].lower)) reported_at_cue(k);
+      if (!used_[k] && !view_.in_quote(k) && is_cue(k)) reported_at_cue(k);
     for (size_t k = 0; k < view_.size(); ++k)
       if (!used_[k] && !view_.in_quote(k) && view_.according_to(k)) reported_according_to(k);
     std::sort(quotes_.begin(), quotes_.end(),
@@ -72,11 +72,32 @@ class Finder {
     std::string_view inner = slice(view_.text(), stretch.inner);
     while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\n')) inner.remove_suffix(1);
     if (inner.empty()) return false;
+    size_t first = view_.token_at(stretch.inner.begin);
+    if (first >= view_.size()) return false;
+    // Quoted words that a word runs into ("includes “the most sensitive
+    // areas.”") are part of a sentence, whatever punctuation they end with.
+    bool opens = view_.sentence_of(first).first == first ||
+                 view_.text().substr(0, stretch.outer.begin).find_last_not_of(" ") == std::string_view::npos ||
+                 std::string_view(":,.!?\n").find(view_.text()[view_.text().substr(0, stretch.outer.begin).find_last_not_of(" ")]) !=
+                     std::string_view::npos;
+    if (!opens) return false;
     if (std::string_view(",.?!").find(inner.back()) != std::string_view::npos) return true;
     if (inner.ends_with("\xE2\x80\xA6") || inner.ends_with("\xE2\x80\x94")) return true;  // … —
-    size_t first = view_.token_at(stretch.inner.begin);
-    return first < view_.size() && view_.sentence_of(first).first == first && !stretch.closed;
+    return !stretch.closed;
   }
+
+  // ", while X told …", ", but Y said …": another attribution starts at k.
+  bool new_attribution(size_t k) const {
+    if (!view_.is("subordinator", k) && !view_.is("conjunction", k)) return false;
+    for (size_t j = k + 1; j < view_.size() && j < k + 6; ++j) {
+      if (view_.clause_break_before(j)) return false;
+      if (is_cue(j)) return true;
+    }
+    return false;
+  }
+
+  // A cue verb in lower case ("States" in "United States" is a name).
+  bool is_cue(size_t k) const { return !view_[k].capitalized && view_.lexicon().cue(view_[k].lower) != nullptr; }
 
   size_t words_in(Span span) const { return view_.token_at(span.end) - view_.token_at(span.begin); }
 
@@ -119,7 +140,10 @@ class Finder {
     while (first > sentence_first && !view_.clause_break_before(first) && !view_.is("relative", first - 1)) --first;
     if (first > sentence_first && !view_.clause_break_before(first) && view_.is("relative", first - 1)) blocked = true;
     if (view_.is("relative", first)) blocked = true;
-    if (view_.is("subordinator", first) && first + 1 < end) ++first;  // "After the ministry said …"
+    if ((view_.is("subordinator", first) || view_.is("conjunction", first)) && first + 1 < end)
+      ++first;  // "After the ministry said …", "and Iranian leaders said …"
+    else if (view_.is("subordinator", first) || view_.is("conjunction", first))
+      blocked = true;  // "As announced …"
     if (end - first > kLongestSpeaker || view_.is("determiner", end - 1)) blocked = true;
     // "…, dismissing reports": a participle, not a speaker.
     if (!view_[first].capitalized && view_[first].lower.ends_with("ing")) blocked = true;
@@ -147,12 +171,19 @@ class Finder {
       while (np_end < sentence_end && !view_.clause_break_before(np_end)) ++np_end;
       return Attribution{t, t + 2, t + 2, np_end, np_end, sentence_end};
     }
-    size_t cue = t;
-    while (cue < sentence_end && cue < t + 8 && !view_.lexicon().cue(view_[cue].lower)) {
-      if (cue + 1 < view_.size() && view_.clause_break_before(cue + 1)) return std::nullopt;
+    // The cue within a few words, maybe after an apposition ("…,” Ahmad
+    // Vakhshiteh, a lecturer at …, told DW): the speaker is named before it.
+    size_t cue = t, first_break = 0;
+    while (cue < sentence_end && cue < t + 20 && !is_cue(cue)) {
+      if (cue + 1 < view_.size() && view_.clause_break_before(cue + 1) && !first_break) first_break = cue + 1;
       ++cue;
     }
-    if (cue >= sentence_end || cue >= t + 8) return std::nullopt;
+    if (cue >= sentence_end || cue >= t + 20) return std::nullopt;
+    if (first_break && first_break < cue) {
+      if (first_break - t > 6 || first_break == t || !view_.clause_break_before(cue)) return std::nullopt;
+      return Attribution{cue, cue + 1, t, first_break, cue + 1, sentence_end};
+    }
+    if (cue >= t + 8) return std::nullopt;
     // After a quote that ended its sentence, only a short tag is its attribution ("He said.").
     std::string_view inner = slice(view_.text(), trimmed(stretch.inner));
     bool sentence_ended = !slice(view_.text(), stretch.inner).empty() &&
@@ -184,7 +215,7 @@ class Finder {
     size_t cue = t + 1;
     for (size_t k = t + 1; k-- > sentence_first && k + 6 > t;) {
       if (k < t && view_.clause_break_before(k + 1)) break;
-      if (const CueVerb* verb = view_.lexicon().cue(view_[k].lower)) {
+      if (const CueVerb* verb = is_cue(k) ? view_.lexicon().cue(view_[k].lower) : nullptr) {
         bool close = k == t || (k + 1 == t && view_[t].lower == "that") || verb->object == CueObject::kAddressee;
         if (close) cue = k;
         break;
@@ -207,7 +238,8 @@ class Finder {
   std::pair<size_t, size_t> content_after(size_t cue, size_t sentence_end, CueObject object) const {
     auto until_end = [&](size_t from) -> std::pair<size_t, size_t> {
       size_t end = from;
-      while (end < sentence_end && !(view_.clause_break_before(end) && view_.according_to(end))) ++end;
+      while (end < sentence_end && !(view_.clause_break_before(end) && (view_.according_to(end) || new_attribution(end))))
+        ++end;
       if (end - from < kShortestContent) return {from, from};
       return {from, end};
     };
@@ -234,10 +266,20 @@ class Finder {
   }
 
   void reported_at_cue(size_t cue) {
-    const CueVerb* verb = view_.lexicon().cue(view_[cue].lower);
+    CueVerb form = *view_.lexicon().cue(view_[cue].lower);
+    const std::string& word = view_[cue].lower;
+    if (word.ends_with("s") && word != "says" && form.object == CueObject::kClause) form.object = CueObject::kThatClause;
+    const CueVerb* verb = &form;
     auto [sentence_first, sentence_end] = view_.sentence_of(cue);
     if (view_[cue].lower.ends_with("ing")) {
       participle(cue, sentence_first, sentence_end, *verb);
+      return;
+    }
+    // "… but acknowledged that …": the same speaker as the clause before.
+    size_t before_cue = cue;
+    while (before_cue > sentence_first && view_.is("auxiliary", before_cue - 1)) --before_cue;
+    if (before_cue > sentence_first && view_.is("conjunction", before_cue - 1)) {
+      same_speaker(cue, sentence_first, sentence_end, *verb);
       return;
     }
     bool blocked = false;
@@ -250,7 +292,8 @@ class Finder {
       bool opens_clause = first == sentence_first || view_.clause_break_before(first);
       if (!opens_clause) return;
       if (has_content) {
-        add(view_.span_of(content_first, content_end), {cue, cue + 1, first, end, cue + 1, sentence_end}, false);
+        add(view_.span_of(content_first, content_end), {cue, cue + 1, first, end, cue + 1, content_first}, false);
+        add_trailing_via(content_end, sentence_end);
       } else if (verb->object == CueObject::kClause && first > sentence_first &&
                  first - sentence_first >= kShortestContent) {
         // "…, officials in both capitals have said."
@@ -267,6 +310,7 @@ class Finder {
       size_t chunk0 = chunk_start(chunk1, sentence_first);
       if (chunk0 != sentence_first && chunk1 != sentence_first) return;
       add(view_.span_of(content_first, content_end), {cue, cue + 1, sentence_first, end, cue + 1, tail_end}, false);
+      add_trailing_via(content_end, sentence_end);
       return;
     }
     if (verb->object != CueObject::kClause) return;
@@ -278,13 +322,28 @@ class Finder {
     add(view_.span_of(sentence_first, speaker_first), {cue, cue + 1, speaker_first, end, cue + 1, sentence_end}, false);
   }
 
+  // ", according to X" after reported words: a link of the last quote's chain.
+  void add_trailing_via(size_t from, size_t to) {
+    if (quotes_.empty() || from >= to || !view_.according_to(from)) return;
+    for (const std::string& name : via_chain(view_, from, to))
+      if (std::find(quotes_.back().via.begin(), quotes_.back().via.end(), name) == quotes_.back().via.end())
+        quotes_.back().via.push_back(name);
+    used_[from] = true;
+  }
+
   // "…, adding that …": the words of the sentence's speaker, who is the
   // speaker of an attribution earlier in the sentence, else the subject
   // that opens it.
   void participle(size_t cue, size_t sentence_first, size_t sentence_end, const CueVerb& verb) {
     if (cue == sentence_first || !view_.clause_break_before(cue)) return;
+    same_speaker(cue, sentence_first, sentence_end, verb);
+  }
+
+  // The words after the cue at `cue`, said by the speaker of an attribution
+  // earlier in the sentence. False when there is none.
+  bool same_speaker(size_t cue, size_t sentence_first, size_t sentence_end, const CueVerb& verb) {
     auto [content_first, content_end] = content_after(cue, sentence_end, verb.object);
-    if (content_first >= content_end) return;
+    if (content_first >= content_end) return false;
     Span sentence = view_.span_of(sentence_first, sentence_end);
     const FoundQuote* earlier = nullptr;
     for (const FoundQuote& q : quotes_)
@@ -297,15 +356,17 @@ class Finder {
       quote.direct = false;
       for (size_t k = cue; k < content_first; ++k) used_[k] = true;
       quotes_.push_back(std::move(quote));
-      return;
+      return true;
     }
+    // Else the subject that opens the sentence ("The Kremlin has declined …, but has acknowledged that …").
     size_t subject_end = sentence_first + 1;
-    while (subject_end < cue && !view_.clause_break_before(subject_end) && !view_.lexicon().cue(view_[subject_end].lower) &&
-           subject_end - sentence_first < 6)
+    while (subject_end < cue && !view_.clause_break_before(subject_end) && !is_cue(subject_end) &&
+           !view_.is("auxiliary", subject_end) && subject_end - sentence_first < 6)
       ++subject_end;
-    if (view_.name_runs(sentence_first, subject_end).empty() && !view_.is("pronoun", sentence_first)) return;
+    if (view_.name_runs(sentence_first, subject_end).empty() && !view_.is("pronoun", sentence_first)) return false;
     add(view_.span_of(content_first, content_end), {cue, cue + 1, sentence_first, subject_end, cue + 1, content_first},
         false);
+    return true;
   }
 
   // Quotes found twice (a phrase in quotation marks inside reported words

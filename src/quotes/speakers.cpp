@@ -34,7 +34,7 @@ Speaker from_mention(const TextView& view, const EntityMention& m) {
 
 // The latest person (or, for "they"/"it", organisation) before byte
 // `before`, outside quotes; with a role noun, one holding that role first.
-Speaker latest_person(const TextView& view, uint32_t before, bool groups_too, const std::string& role) {
+Speaker latest_person(const TextView& view, uint32_t before, bool groups_too, const std::string& role, bool bare_role) {
   const auto& mentions = view.article().mentions;
   const EntityMention* latest = nullptr;
   const EntityMention* latest_in_role = nullptr;
@@ -50,10 +50,17 @@ Speaker latest_person(const TextView& view, uint32_t before, bool groups_too, co
   // No mentions: the latest name run that can be a person; for a role noun,
   // the latest one holding that role, else the next one in the paragraph
   // that does ("The president said … said Arancibia").
+  // A speaker named in the last two paragraphs is a better guess than any
+  // name: "… to the Persian Gulf. “…,” he said" is not the gulf speaking.
   const NameRun* run = nullptr;
+  const NameRun* speaker = nullptr;
   const NameRun* in_role = nullptr;
   const NameRun* next_in_role = nullptr;
   size_t paragraph_end = view.text().find('\n', before);
+  if (paragraph_end != std::string_view::npos) paragraph_end = view.text().find('\n', paragraph_end + 1);
+  size_t paragraph_start = view.text().rfind('\n', before);
+  if (paragraph_start != std::string_view::npos && paragraph_start > 0) paragraph_start = view.text().rfind('\n', paragraph_start - 1);
+  if (paragraph_start == std::string_view::npos) paragraph_start = 0;
   for (const NameRun& candidate : view.person_runs()) {
     bool holds = !role.empty() && candidate.roles.find(role) != std::string::npos;
     if (view[candidate.end - 1].span.end > before) {
@@ -61,12 +68,26 @@ Speaker latest_person(const TextView& view, uint32_t before, bool groups_too, co
       continue;
     }
     run = &candidate;
+    if (candidate.speaks && view[candidate.first].span.begin >= paragraph_start) speaker = &candidate;
     if (holds) in_role = &candidate;
   }
   if (in_role) run = in_role;
   else if (next_in_role) run = next_in_role;
+  else if (!role.empty() && !bare_role) return {};
+  else if (speaker) run = speaker;
   if (run) return {view.fullest_name(*run, run->first), 0, -1};
   return {};
+}
+
+// A run that a lower-case noun follows modifies it ("Freight companies",
+// "U.S. officials"): not a name of its own.
+void drop_modifiers(const TextView& view, std::vector<NameRun>& runs, size_t head_end) {
+  std::erase_if(runs, [&](const NameRun& run) {
+    if (run.end >= head_end || view[run.end].capitalized || view.is("role", run.end) || view.is("auxiliary", run.end))
+      return false;
+    std::string_view gap = view[run.end].gap;
+    return dates::is_space_gap(gap) || gap == ". ";
+  });
 }
 
 std::string phrase_without_determiner(const TextView& view, size_t first, size_t end) {
@@ -80,12 +101,23 @@ Speaker resolve_speaker(const TextView& view, size_t first, size_t end) {
   if (first >= end) return {};
   Span span = view.span_of(first, end);
   if (const EntityMention* m = mention_in(view, span)) return from_mention(view, *m);
-  const std::string& last = view[end - 1].lower;
   bool pronoun = end - first == 1 && (view.is("pronoun", first) || view.is("plural", first));
-  bool role = view.is("role", end - 1) && end - first <= 4;
+  // A role noun as the head ("Iran's ambassador to Moscow", "the Kremlin
+  // spokesman"): a person introduced with that role; for a bare role ("the
+  // spokesman"), else the latest person.
+  size_t role_end = first + 1;
+  while (role_end < end && !(view.is("adverbial", role_end) && !view[role_end].capitalized) && view[role_end].lower != "of")
+    ++role_end;
+  std::vector<NameRun> head_runs = view.name_runs(first, role_end);
+  drop_modifiers(view, head_runs, role_end);
+  bool named = view.speaker_run(head_runs) != nullptr;  // "Jalali, the ambassador": the name wins
+  bool role = !named && view.is("role", role_end - 1) && role_end - first <= 4;
+  bool bare_role = role && role_end == end && end - first <= 3 && view.is("determiner", first);
   if (pronoun || role) {
-    Speaker found = latest_person(view, span.begin, view.is("plural", first), role ? last : "");
+    Speaker found = latest_person(view, span.begin, view.is("plural", first), role ? view[role_end - 1].lower : "",
+                                  bare_role || pronoun);
     if (!found.name.empty()) return found;
+    if (role) return {phrase_without_determiner(view, first, end), 0, -1};
   }
   // The name is in the phrase's head, before a preposition ("Henrik Lund
   // of the Bergen Policy Institute", "officials in Santiago"); a run that a
@@ -94,10 +126,7 @@ Speaker resolve_speaker(const TextView& view, size_t first, size_t end) {
   while (head_end < end && !(view.is("adverbial", head_end) && !view[head_end].capitalized) && view[head_end].lower != "of")
     ++head_end;
   std::vector<NameRun> runs = view.name_runs(first, head_end);
-  std::erase_if(runs, [&](const NameRun& run) {
-    return run.end < head_end && dates::is_space_gap(view[run.end].gap) && !view[run.end].capitalized &&
-           !view.is("role", run.end) && !view.is("auxiliary", run.end);
-  });
+  drop_modifiers(view, runs, head_end);
   if (const NameRun* run = view.speaker_run(runs)) return {view.fullest_name(*run, run->first), 0, -1};
   return {phrase_without_determiner(view, first, end), 0, -1};
 }
@@ -114,6 +143,7 @@ std::string source_name(const TextView& view, size_t first, size_t end) {
   while (head_end < end && !(view.is("adverbial", head_end) && !view[head_end].capitalized) && view[head_end].lower != "of")
     ++head_end;
   std::vector<NameRun> runs = view.name_runs(first, head_end);
+  drop_modifiers(view, runs, head_end);
   for (const NameRun& run : runs)
     if (!run.possessive) return view.words(run.first, run.end);
   return phrase_without_determiner(view, first, end);
@@ -148,7 +178,9 @@ std::vector<std::string> via_chain(const TextView& view, size_t first, size_t en
     size_t name_end = k;
     while (name_end > first && name_end + 2 > k && !view[name_end - 1].capitalized) --name_end;
     std::vector<NameRun> before = view.name_runs(first, name_end);
-    if (!before.empty() && before.back().end == name_end) add(view.words(before.back().first, before.back().end));
+    if (!before.empty() && before.back().end == name_end && before.back().first > 0 &&
+        view.is("determiner", before.back().first - 1))
+      add(view.words(before.back().first, before.back().end));
   }
   return via;
 }

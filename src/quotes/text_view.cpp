@@ -20,15 +20,31 @@ TextView::TextView(const Article& article, const QuoteLexicon& lexicon)
   sentence_starts_.erase(std::unique(sentence_starts_.begin(), sentence_starts_.end()), sentence_starts_.end());
 
   all_runs_ = name_runs(0, tokens_.size());
-  for (const NameRun& run : all_runs_) {
+  for (NameRun run : all_runs_) {
     if (run.possessive || run.organisation || in_quote(run.first)) continue;
     // "the agency Andes Press", "the IRNA news agency": an outlet.
     bool media = (run.first > 0 && lexicon_.is("media", tokens_[run.first - 1].lower)) ||
                  (run.end < size() && lexicon_.is("media", tokens_[run.end].lower)) ||
                  (run.end + 1 < size() && lexicon_.is("media", tokens_[run.end + 1].lower));
     if (media) continue;
-    bool before_cue = run.end < size() && lexicon_.cue(tokens_[run.end].lower) && dates::is_space_gap(tokens_[run.end].gap);
-    if (run.end - run.first >= 2 || before_cue) person_runs_.push_back(run);
+    size_t next = run.end;
+    while (next < size() && lexicon_.is("auxiliary", tokens_[next].lower) && dates::is_space_gap(tokens_[next].gap)) ++next;
+    bool before_cue = next < size() && lexicon_.cue(tokens_[next].lower) && dates::is_space_gap(tokens_[next].gap);
+    // "said Lund" (not "told DW": a listener).
+    const CueVerb* verb_before = run.first > 0 ? lexicon_.cue(tokens_[run.first - 1].lower) : nullptr;
+    bool after_cue = verb_before && verb_before->object != CueObject::kAddressee && dates::is_space_gap(tokens_[run.first].gap);
+    // "Jalali, the ambassador to Russia, told": a cue after an apposition.
+    bool before_apposition_cue = false;
+    if (next < size() && tokens_[next].gap.find(',') != std::string_view::npos)
+      for (size_t k = next + 1; k < size() && k < next + 15; ++k) {
+        if (dates::ends_sentence(tokens_[k].gap)) break;
+        if (tokens_[k].gap.find(',') != std::string_view::npos) {
+          before_apposition_cue = lexicon_.cue(tokens_[k].lower) && !tokens_[k].capitalized;
+          break;
+        }
+      }
+    run.speaks = before_cue || after_cue || before_apposition_cue;
+    if (run.end - run.first >= 2 || run.speaks) person_runs_.push_back(run);
   }
 }
 
@@ -76,8 +92,9 @@ std::vector<NameRun> TextView::name_runs(size_t first, size_t end) const {
     auto joins = [&](size_t next) {
       std::string_view gap = tokens_[next].gap;
       bool honorific = lexicon_.is("honorific", tokens_[next - 1].lower);
-      bool initial = tokens_[next - 1].lower.size() == 1;  // "Dmitry S. Peskov"
-      return dates::is_space_gap(gap) || gap == "-" || ((honorific || initial) && gap == ". ");
+      bool initial = tokens_[next - 1].lower.size() == 1;  // "Dmitry S. Peskov", "U.S."
+      return dates::is_space_gap(gap) || gap == "-" || ((honorific || initial) && gap == ". ") ||
+             (initial && gap == "." && tokens_[next].lower.size() == 1);
     };
     while (run.end < end && joins(run.end) && !tokens_[run.end - 1].lower.ends_with("'s")) {
       if (capitalised_word(run.end) || (tokens_[run.end].capitalized && tokens_[run.end].lower.size() > 1 &&
@@ -94,7 +111,10 @@ std::vector<NameRun> TextView::name_runs(size_t first, size_t end) const {
     // Titles before the name are not part of it ("Chilean President Mateo
     // Arancibia" → "Mateo Arancibia"), but say what the person is.
     size_t last_title = run.first;
-    for (size_t t = run.first; t + 1 < run.end; ++t)
+    const std::string& final_word = tokens_[run.end - 1].lower;
+    bool organisation = lexicon_.is("organisation", final_word.ends_with("'s") ? final_word.substr(0, final_word.size() - 2)
+                                                                              : final_word);
+    for (size_t t = run.first; !organisation && t + 1 < run.end; ++t)
       if (lexicon_.is("title", tokens_[t].lower) || lexicon_.is("role", tokens_[t].lower)) last_title = t + 1;
     for (size_t t = run.first; t < last_title; ++t) run.roles += tokens_[t].lower + " ";
     // Lower-case role words just before the run ("the chancellor Valentine Errasuris").

@@ -24,6 +24,7 @@ struct NameRun {
   bool possessive = false;    // "Chile’s": names an owner, not a speaker
   bool organisation = false;  // ends with an organisation word ("Institute")
   std::string roles;          // title and role words just before the name, lower case ("prime minister")
+  bool speaks = false;        // right before or after a cue verb ("Lund said", "said Lund")
 };
 
 class TextView {
@@ -48,7 +49,7 @@ class TextView {
   // The period of "Ms." or of an initial ("Dmitry S. Peskov") breaks nothing.
   bool clause_break_before(size_t k) const {
     if (k >= size() || !dates::ends_clause(tokens_[k].gap)) return false;
-    bool abbreviation = k > 0 && tokens_[k].gap == ". " &&
+    bool abbreviation = k > 0 && (tokens_[k].gap == ". " || tokens_[k].gap == ".") &&
                         (lexicon_.is("honorific", tokens_[k - 1].lower) || tokens_[k - 1].lower.size() == 1);
     return !abbreviation;
   }
