@@ -88,6 +88,7 @@ class Finder {
 
   // ", while X told …", ", but Y said …": another attribution starts at k.
   bool new_attribution(size_t k) const {
+    if (is_cue(k) && view_[k].lower.ends_with("ing")) return true;  // ", adding that …"
     if (!view_.is("subordinator", k) && !view_.is("conjunction", k)) return false;
     for (size_t j = k + 1; j < view_.size() && j < k + 6; ++j) {
       if (view_.clause_break_before(j)) return false;
@@ -363,7 +364,10 @@ class Finder {
     while (subject_end < cue && !view_.clause_break_before(subject_end) && !is_cue(subject_end) &&
            !view_.is("auxiliary", subject_end) && subject_end - sentence_first < 6)
       ++subject_end;
-    if (view_.name_runs(sentence_first, subject_end).empty() && !view_.is("pronoun", sentence_first)) return false;
+    bool subject = !view_.name_runs(sentence_first, subject_end).empty() || view_.is("pronoun", sentence_first) ||
+                   view_.is("plural", sentence_first) || view_.is("determiner", sentence_first);
+    bool too_long = subject_end - sentence_first >= 6 && subject_end < cue && !view_.clause_break_before(subject_end);
+    if (!subject || too_long) return false;
     add(view_.span_of(content_first, content_end), {cue, cue + 1, sentence_first, subject_end, cue + 1, content_first},
         false);
     return true;

@@ -151,5 +151,45 @@ TEST(QuoteFinder, SpeakersComeFromEntityMentionsWhenThereAreSome) {
   EXPECT_EQ(q[1].entity, 42);
 }
 
+TEST(QuoteFinder, AppositionAfterAQuoteAndPronounsForTheLatestSpeaker) {
+  auto q = quotes_of(
+      "“The levees held this time,” Rosa Ibarra, an engineer at the Delta Water Board in Corvo, told the Tidewater "
+      "Gazette.\n“Next spring they may not,” she added.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Rosa Ibarra");
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[1].speaker, "Rosa Ibarra");  // not the water board, not the gazette
+  EXPECT_EQ(q[1].cue, "added");
+}
+
+TEST(QuoteFinder, ParticiplesAndJoinedClausesKeepTheSpeaker) {
+  auto q = quotes_of(
+      "Mayor Ines Okoro said the tunnel would close for a month, adding that buses would replace the trains.\n"
+      "The utility has refused to name the contractor, but has acknowledged that the pumps failed twice.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "Ines Okoro");
+  EXPECT_EQ(q[1].speaker, "Ines Okoro");
+  EXPECT_EQ(q[1].cue, "adding");
+  EXPECT_EQ(q[1].text, "buses would replace the trains");
+  EXPECT_EQ(q[2].cue, "acknowledged");
+  EXPECT_EQ(q[2].text, "the pumps failed twice");
+}
+
+TEST(QuoteFinder, NamesThatLookLikeCuesAndNounsThatAreVerbFormsAreNotCues) {
+  // "States" in a name, "states" and "reports" as nouns.
+  EXPECT_TRUE(quotes_of("Trade between the United States and Peru grew last year.").empty());
+  EXPECT_TRUE(quotes_of("Talks between these two states have stalled over fishing rights.").empty());
+  // A quoted phrase that a word runs into is not a statement, even with a period inside.
+  EXPECT_TRUE(quotes_of("The board's memo covers “the most delicate matters.”").empty());
+}
+
+TEST(QuoteFinder, RoleNounsWithoutAMatchingPersonKeepThePhrase) {
+  auto q = quotes_of(
+      "Prime Minister Lena Varga met farmers in Oskel.\n"
+      "Funding will double next year, Teral's ambassador to Oskel said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Teral's ambassador to Oskel");
+}
+
 }  // namespace
 }  // namespace storyline::quotes
