@@ -130,7 +130,9 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         if (by >= 0) sources = s.group_forward(by);
         int before = s.actor_just_before(m.first, 3);
         if (before >= 0 && !s.actors[before].place_only && sources.empty()) sources = {before};
-        if (sources.empty()) {
+        // Otherwise the clause's subject, but only when the noun modifies its
+        // action ("seals the deal on an Oslo visit"), not any noun in passing.
+        if (sources.empty() && any_between(s, m.first > 4 ? m.first - 4 : 0, m.first, {"on", "during", "in", "for"})) {
           int subject = s.subject_before(m.first);
           if (subject >= 0) sources = s.group_backward(subject);
         }
@@ -197,6 +199,10 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
             if (sources.empty() || s.actors[sources.front()].first < g.head) {
               if (g.subject >= 0) sources = s.group_backward(g.subject);
             }
+          } else if (g.cue == Cue::kAccuse && any_between(s, g.head, m.first, {"that"})) {
+            // "X alleges that Y bought …": Y's act, alleged by X.
+            raise(modality, Modality::kAlleged);
+            if (g.subject >= 0) attributed_to = s.actors[g.subject].actor.name, attributor = g.subject;
           } else if (g.cue == Cue::kAccuse && m.form == HeadForm::kGerund && any_between(s, g.head, m.first, {"of"})) {
             raise(modality, Modality::kAlleged);
             if (g.subject >= 0) attributed_to = s.actors[g.subject].actor.name, attributor = g.subject;
