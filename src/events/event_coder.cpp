@@ -152,8 +152,8 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       } else {
         int subject = s.subject_before(m.first);
         if (subject >= 0) sources = s.group_backward(subject);
-        int object = s.object_after(m.last, false);
-        if (object < 0 && m.last != m.head) object = s.object_after(m.head, false);
+        int object = s.object_after(m.last, true);
+        if (object < 0 && m.last != m.head) object = s.object_after(m.head, true);
         if (object >= 0) targets = s.group_forward(object);
       }
 
@@ -226,7 +226,12 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       // the source of an event towards each of the others.
       std::vector<std::pair<int, int>> pairs;
       if (targets.empty() && sources.size() > 1) {
-        for (size_t k = 1; k < sources.size(); ++k) pairs.push_back({sources[0], sources[k]});
+        // Joint acts ("Norway and Chile signed", "A and B postponed their
+        // meeting") go both ways; the merge stage counts the pair once.
+        for (size_t k = 1; k < sources.size(); ++k) {
+          pairs.push_back({sources[0], sources[k]});
+          pairs.push_back({sources[k], sources[0]});
+        }
       } else if (sources.empty()) {
         for (int t : targets) pairs.push_back({-1, t});
       } else {

@@ -413,6 +413,7 @@ std::vector<EntityMention> tag_dictionary_actors(const Article& article, const A
     words.push_back(std::move(w));
   }
   const size_t longest = std::max(actors.longest(), agents.longest());
+  bool last_was_agent = false;
   for (size_t i = 0; i < words.size();) {
     std::string key, actor_code, agent_code;
     size_t actor_len = 0, agent_len = 0;
@@ -435,14 +436,37 @@ std::vector<EntityMention> tag_dictionary_actors(const Article& article, const A
     m.actor_code = is_actor ? actor_code : agent_code;
     // An agent right after a country actor ("Arnor's president") is that
     // country's agent: one mention with the combined code.
-    if (!is_actor && !mentions.empty() && mentions.back().span.end + 3 >= m.span.begin &&
-        mentions.back().actor_code.size() == 3) {
+    // Up to two words between ("Dagolath's first Deputy Prime Minister").
+    auto tokens_between = [&](uint32_t end, uint32_t begin) {
+      size_t n = 0;
+      for (const Span& t : tokens) n += t.begin >= end && t.end <= begin;
+      return n;
+    };
+    // "the government of Gondor", "Soldiers from Gondor": the agent before
+    // a country takes it.
+    if (is_actor && actor_code.size() == 3 && !mentions.empty() && mentions.back().actor_code.size() >= 3 &&
+        tokens_between(mentions.back().span.end, m.span.begin) == 1) {
+      std::string link = upper(std::string_view(article.text).substr(mentions.back().span.end, m.span.begin - mentions.back().span.end));
+      link = std::string(core::trim(link));
+      if ((link == "OF" || link == "FROM" || link == "IN") && last_was_agent) {
+        mentions.back().actor_code = actor_code + mentions.back().actor_code;
+        mentions.back().span.end = m.span.end;
+        mentions.back().name = std::string(slice(article.text, mentions.back().span));
+        last_was_agent = false;
+        i += len;
+        continue;
+      }
+    }
+    if (!is_actor && !mentions.empty() && mentions.back().actor_code.size() == 3 &&
+        tokens_between(mentions.back().span.end, m.span.begin) <= 2) {
       EntityMention& country = mentions.back();
       country.actor_code += agent_code;
       country.span.end = m.span.end;
       country.name = std::string(slice(article.text, country.span));
+      last_was_agent = false;
     } else {
       mentions.push_back(std::move(m));
+      last_was_agent = !is_actor;
     }
     i += len;
   }

@@ -114,15 +114,24 @@ int SentenceActors::actor_just_before(uint32_t pos, uint32_t window) const {
   return -1;
 }
 
+// Whether the tokens [first, last) join two actors of one list: "and" or a
+// comma, with at most a few modifiers ("Arnor, and the evil Gondor").
+bool SentenceActors::joins(uint32_t first, uint32_t last) const {
+  if (last <= first || last - first > 5) return false;
+  bool conjunction = false;
+  for (uint32_t t = first; t < last; ++t) {
+    if (words[t] == "and" || words[t] == ",") conjunction = true;
+    else if (capitalized[t] || is_preposition(words[t]) || ends_object_search(words[t]) || words[t] == "or") return false;
+  }
+  return conjunction;
+}
+
 std::vector<int> SentenceActors::group_backward(int index) const {
   std::vector<int> group{index};
   int a = index;
   while (a > 0) {
     const SentenceActor& prev = actors[a - 1];
-    uint32_t gap_first = prev.last + 1, gap_last = actors[a].first;  // [gap_first, gap_last)
-    bool joined = gap_last > gap_first && gap_last - gap_first <= 2;
-    for (uint32_t t = gap_first; joined && t < gap_last; ++t) joined = words[t] == "and" || words[t] == ",";
-    if (!joined || prev.place_only || !prev.prep.empty()) break;
+    if (!joins(prev.last + 1, actors[a].first) || prev.place_only || !prev.prep.empty()) break;
     group.insert(group.begin(), a - 1);
     --a;
   }
@@ -135,12 +144,10 @@ std::vector<int> SentenceActors::group_forward(int index) const {
   while (a + 1 < actors.size()) {
     const SentenceActor& next = actors[a + 1];
     uint32_t gap_first = actors[a].last + 1, gap_last = next.first;
-    bool joined = gap_last > gap_first && gap_last - gap_first <= 2;
+    bool joined = joins(gap_first, gap_last) && (words[gap_last - 1] == "and" || words[gap_last - 1] == "," ||
+                                                   is_determiner(words[gap_last - 1]) || gap_last - gap_first > 1);
     bool has_and = false;
-    for (uint32_t t = gap_first; joined && t < gap_last; ++t) {
-      joined = words[t] == "and" || words[t] == ",";
-      has_and |= words[t] == "and";
-    }
+    for (uint32_t t = gap_first; joined && t < gap_last; ++t) has_and |= words[t] == "and";
     // "with Chile, Norway's partner" is an apposition, not a list: a list
     // ends with "and".
     if (!joined || next.place_only || (!has_and && a + 2 >= actors.size())) break;
@@ -223,7 +230,14 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
   };
   auto preposition_before = [&](uint32_t first) -> std::string_view {
     uint32_t t = first;
-    while (t > 0 && is_determiner(s.words[t - 1])) --t;
+    // Skip determiners and up to two modifiers: "in south Ithilen", "to
+    // the affected villages".
+    int modifiers = 0;
+    while (t > 0 && (is_determiner(s.words[t - 1]) ||
+                     (modifiers < 2 && !s.capitalized[t - 1] && !is_preposition(s.words[t - 1]) &&
+                      !ends_object_search(s.words[t - 1]) && s.words[t - 1] != "and" && s.words[t - 1] != "or" &&
+                      s.words[t - 1].size() > 2 && !s.words[t - 1].ends_with("ed") && ++modifiers)))
+      --t;
     if (t > 0 && is_preposition(s.words[t - 1])) return s.words[t - 1];
     return {};
   };
@@ -278,13 +292,21 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
       const bool qualified = actor.agent || actor.type == EntityType::kPerson || actor.type == EntityType::kOrganization;
       const uint32_t gap = actor.first - prev.last - 1;
       const bool adjacent = gap == 0 || (gap == 1 && s.words[prev.last + 1] == "," && prev.agent);
+      // "the government of Chile", "lawmakers in Santiago": the agent takes
+      // the country.
+      const std::string_view link = gap == 1 ? s.words[prev.last + 1] : std::string_view();
+      if (prev.agent && !actor.agent && (link == "of" || link == "from" || link == "in") &&
+          !actor.actor.country.empty() && (actor.type == EntityType::kPlace || actor.type == EntityType::kNorp)) {
+        if (prev.actor.actor_code.size() <= 3 || !prev.actor.actor_code.starts_with(actor.actor.country))
+          prev.actor.actor_code = actor.actor.country + prev.actor.actor_code;
+        prev.actor.country = actor.actor.country;
+        continue;
+      }
       if (qualifier && qualified && adjacent && (prev.agent || !prev.actor.country.empty())) {
         std::string country = prev.actor.country.empty() ? actor.actor.country : prev.actor.country;
         if (actor.actor.country.empty()) actor.actor.country = country;
-        if (actor.actor.actor_code.empty()) {
-          if (prev.agent && !prev.actor.actor_code.empty() && !actor.agent) actor.actor.actor_code = prev.actor.actor_code;
-          else actor.actor.actor_code = country + actor.actor.actor_code;
-        }
+        if (actor.actor.actor_code.empty() && prev.agent && !actor.agent) actor.actor.actor_code = prev.actor.actor_code;
+        else if (actor.actor.actor_code.empty() || (actor.agent && !prev.agent)) actor.actor.actor_code = country + actor.actor.actor_code;
         if (actor.agent && !prev.agent) actor.actor.name = std::string(slice(text, {prev.actor.span.begin, actor.actor.span.end}));
         actor.first = prev.first;
         actor.actor.span.begin = std::min(actor.actor.span.begin, prev.actor.span.begin);

@@ -45,6 +45,7 @@ struct SentenceActors {
   // The place after "in", "at" or "near" nearest to token `pos`; -1 when none.
   int location_near(uint32_t pos) const;
   bool same_actor(int a, int b) const;
+  bool joins(uint32_t first, uint32_t last) const;
 };
 
 class SentenceActorBuilder {

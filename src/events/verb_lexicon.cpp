@@ -252,7 +252,9 @@ bool VerbLexicon::best_event_at(const std::vector<std::string_view>& words, uint
     if (pattern.cue != Cue::kNone) continue;
     const bool ambiguous_form = entry.form == HeadForm::kBase || entry.form == HeadForm::kThird || entry.form == HeadForm::kNoun;
     if (pass == 0 && ambiguous_form && pattern.noun != as_noun) continue;
-    if (pass == 1 && !(ambiguous_form && pattern.noun != as_noun)) continue;
+    // The fallback reads a noun where a verb was expected ("Chile talks"),
+    // never a verb after a determiner ("an accord").
+    if (pass == 1 && !(ambiguous_form && pattern.noun && !as_noun)) continue;
     if (found && pattern.literals <= out.pattern->literals) continue;
     PatternMatch candidate;
     if (!match(pattern, words, i, candidate)) continue;
