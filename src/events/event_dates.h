@@ -1,7 +1,8 @@
 // When an event happened: the time expression of its sentence nearest to
-// its trigger, resolved against the article's publication date; failing
-// that, the publication day itself (news reports what happened that day or
-// the day before: the date is then marked as taken from publication).
+// its trigger (dates::find_time_expressions), resolved against the anchor
+// (the article's publication date, or one inferred from its story); failing
+// that, the anchor day itself, marked as not from the text (news reports
+// what happened that day or the day before).
 #pragma once
 
 #include <string>
@@ -16,6 +17,8 @@ struct EventDate {
   bool from_text = false;   // resolved from words in the sentence, not the publication date
 };
 
-EventDate date_of(const Article& article, const CodedEvent& event);
+// `anchor_iso` is the date relative expressions count from ("2026-03-03..."),
+// empty when the article has none.
+EventDate date_of(const Article& article, const CodedEvent& event, const std::string& anchor_iso);
 
 }  // namespace storyline::events

@@ -88,6 +88,7 @@ void summarise(StoredEvent& event) {
   for (const auto& m : event.mentions)
     if (m.location == event.location) event.location_country = m.location_country;
   std::string dated = most_common(text_dates);
+  event.date_from_text = !dated.empty();
   if (!dated.empty()) {
     event.date = dated.substr(0, dated.find('|'));
     event.date_granularity = dated.substr(dated.find('|') + 1);
@@ -224,6 +225,7 @@ nlohmann::json event_json(const StoredEvent& event, const EventTypes& types) {
           {"target", actor_json(event.target_name, event.target_code, event.target_entity)},
           {"date", null_if_empty(event.date)},
           {"date_granularity", null_if_empty(event.date_granularity)},
+          {"date_from", event.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(event.date_from_text ? "text" : "publication")},
           {"location", null_if_empty(event.location)},
           {"modality", event.modality},
           {"attributed_to", null_if_empty(event.attributed_to)},

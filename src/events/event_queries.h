@@ -36,6 +36,7 @@ struct StoredEvent {
   // Derived from the mentions:
   std::string modality, attributed_to, denied_by;
   std::string date, date_granularity, location, location_country;
+  bool date_from_text = false;  // else the publication day of its first mention
   int num_articles = 0;
   int num_sources = 0;  // distinct outlets; copies and rewrites count once
 };

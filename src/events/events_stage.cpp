@@ -4,6 +4,7 @@
 
 #include "core/data_files.h"
 #include "core/text_util.h"
+#include "dates/anchor.h"
 #include "events/event_dates.h"
 #include "events/event_queries.h"
 #include "stories/stories_stage.h"
@@ -83,6 +84,10 @@ Status EventsStage::rollback(store::Database& db) {
 Status EventsStage::add_batch(store::Database& db, std::vector<Article>& articles) {
   auto story_of = db.prepare("SELECT story_id FROM story_members WHERE article_row = ?1");
   if (!story_of) return story_of.status();
+  auto story_days = db.prepare(
+      "SELECT a.published FROM story_members m JOIN articles a ON a.row = m.article_row"
+      " WHERE m.story_id = ?1 AND a.published IS NOT NULL AND a.published != ''");
+  if (!story_days) return story_days.status();
   for (const Article& article : articles) {
     std::vector<CodedEvent> events;
     {
@@ -100,18 +105,31 @@ Status EventsStage::add_batch(store::Database& db, std::vector<Article>& article
     if (story_of->step()) story = story_of->column_int(0);
     if (!story_of->status().is_ok()) return story_of->status();
     story_of->reset();
+    // Relative dates count from the publication date; an article without
+    // one counts from its story's median day, else from the latest full
+    // date its text states.
+    std::string anchor = article.published;
+    if (anchor.size() < 10 && !events.empty()) {
+      std::vector<std::string> days;
+      story_days->bind(1, story);
+      while (story_days->step()) days.push_back(story_days->column_text(0));
+      if (!story_days->status().is_ok()) return story_days->status();
+      story_days->reset();
+      anchor = dates::median_day(days);
+      if (anchor.empty()) anchor = dates::latest_stated_day(article.text);
+    }
     if (events.empty()) continue;
     core::CodePointIndex index(article.text);
     for (const CodedEvent& event : events)
-      if (Status s = store_event(db, article, index, story, event); !s.is_ok()) return s;
+      if (Status s = store_event(db, article, index, story, anchor, event); !s.is_ok()) return s;
   }
   return Status::ok();
 }
 
 Status EventsStage::store_event(store::Database& db, const Article& article, const core::CodePointIndex& index,
-                                int64_t story, const CodedEvent& event) {
-  EventDate date = date_of(article, event);
-  int64_t day = stories::day_number(date.granularity == "day" ? date.value : article.published);
+                                int64_t story, const std::string& anchor, const CodedEvent& event) {
+  EventDate date = date_of(article, event, anchor);
+  int64_t day = stories::day_number(date.granularity == "day" ? date.value : anchor);
   auto candidates = db.prepare(
       "SELECT e.id, e.source_name, e.source_code, e.source_entity, e.target_name, e.target_code, e.target_entity,"
       " e.day, EXISTS (SELECT 1 FROM event_mentions m JOIN story_members s ON s.article_row = m.article_row"

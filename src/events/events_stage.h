@@ -38,7 +38,7 @@ class EventsStage : public pipeline::Stage {
   EventsStage(EventTypes types, VerbLexicon lexicon, AgentNouns agents)
       : types_(std::move(types)), lexicon_(std::move(lexicon)), agents_(std::move(agents)), coder_(lexicon_, &agents_) {}
   Status store_event(store::Database& db, const Article& article, const core::CodePointIndex& index, int64_t story,
-                     const CodedEvent& event);
+                     const std::string& anchor, const CodedEvent& event);
 
   EventTypes types_;
   VerbLexicon lexicon_;
