@@ -81,7 +81,31 @@ Status EventsStage::rollback(store::Database& db) {
   return Status::ok();
 }
 
+Result<EventsStage::Statements> EventsStage::prepare(store::Database& db) {
+  auto candidates = db.prepare(
+      "SELECT e.id, e.source_name, e.source_code, e.source_entity, e.target_name, e.target_code, e.target_entity,"
+      " e.day, EXISTS (SELECT 1 FROM event_mentions m JOIN story_members s ON s.article_row = m.article_row"
+      "   WHERE m.event_id = e.id AND s.story_id = ?2)"
+      " FROM events e WHERE e.code = ?1 ORDER BY e.id DESC LIMIT ?3");
+  auto insert_event = db.prepare(
+      "INSERT INTO events(code, source_name, source_code, source_entity, target_name, target_code, target_entity,"
+      " day, first_row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  auto fill_target = db.prepare("UPDATE events SET target_name = ?2, target_code = ?3, target_entity = ?4 WHERE id = ?1");
+  auto insert_mention = db.prepare(
+      "INSERT INTO event_mentions(event_id, article_row, sentence_index, modality, attributed_to, denied_by,"
+      " source_name, source_code, source_entity, target_name, target_code, target_entity,"
+      " sentence_begin, sentence_end, trigger_begin, trigger_end, source_offset, target_offset,"
+      " date, date_granularity, date_from_text, location, location_country)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+  for (auto* statement : {&candidates, &insert_event, &fill_target, &insert_mention})
+    if (!*statement) return statement->status();
+  return Statements{std::move(*candidates), std::move(*insert_event), std::move(*fill_target), std::move(*insert_mention)};
+}
+
 Status EventsStage::add_batch(store::Database& db, std::vector<Article>& articles) {
+  auto statements = prepare(db);
+  if (!statements) return statements.status();
+  statements_ = &*statements;
   auto story_of = db.prepare("SELECT story_id FROM story_members WHERE article_row = ?1");
   if (!story_of) return story_of.status();
   auto story_days = db.prepare(
@@ -130,36 +154,29 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
                                 int64_t story, const std::string& anchor, const CodedEvent& event) {
   EventDate date = date_of(article, event, anchor);
   int64_t day = stories::day_number(date.granularity == "day" ? date.value : anchor);
-  auto candidates = db.prepare(
-      "SELECT e.id, e.source_name, e.source_code, e.source_entity, e.target_name, e.target_code, e.target_entity,"
-      " e.day, EXISTS (SELECT 1 FROM event_mentions m JOIN story_members s ON s.article_row = m.article_row"
-      "   WHERE m.event_id = e.id AND s.story_id = ?2)"
-      " FROM events e WHERE e.code = ?1 ORDER BY e.id DESC LIMIT ?3");
-  if (!candidates) return candidates.status();
-  candidates->bind(1, event.code).bind(2, story).bind(3, kMergeCandidates);
+  store::Statement& candidates = statements_->candidates;
+  candidates.bind(1, event.code).bind(2, story).bind(3, kMergeCandidates);
   int64_t event_id = 0;
   bool fill_target = false;
-  while (candidates->step()) {
-    StoredActor source{candidates->column_text(1), candidates->column_text(2), candidates->column_int(3)};
-    StoredActor target{candidates->column_text(4), candidates->column_text(5), candidates->column_int(6)};
-    int64_t event_day = candidates->column_int(7);
-    bool same_story = story != 0 && candidates->column_int(8) != 0;
+  while (candidates.step()) {
+    StoredActor source{candidates.column_text(1), candidates.column_text(2), candidates.column_int(3)};
+    StoredActor target{candidates.column_text(4), candidates.column_text(5), candidates.column_int(6)};
+    int64_t event_day = candidates.column_int(7);
+    bool same_story = story != 0 && candidates.column_int(8) != 0;
     bool close = day >= 0 && event_day >= 0 && std::llabs(day - event_day) <= kCloseDays;
     if (!same_story && !close) continue;
     bool direct = same_actor(source, event.source) && target_fits(target, event.target);
     bool swapped = is_joint(event.code) && same_actor(source, event.target) && same_actor(target, event.source);
     if (!direct && !swapped) continue;
-    event_id = candidates->column_int(0);
+    event_id = candidates.column_int(0);
     fill_target = direct && target.name.empty() && target.code.empty() && !event.target.empty();
     break;
   }
-  if (!candidates->status().is_ok()) return candidates->status();
+  if (!candidates.status().is_ok()) return candidates.status();
+  candidates.reset();
   if (event_id == 0) {
-    auto insert = db.prepare(
-        "INSERT INTO events(code, source_name, source_code, source_entity, target_name, target_code, target_entity,"
-        " day, first_row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    if (!insert) return insert.status();
-    if (Status s = insert->bind(1, event.code)
+    store::Statement& insert = statements_->insert_event;
+    if (Status s = insert.bind(1, event.code)
                        .bind_optional(2, event.source.name)
                        .bind_optional(3, event.source.actor_code)
                        .bind(4, event.source.entity_id)
@@ -173,9 +190,8 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
       return s;
     event_id = db.last_insert_rowid();
   } else if (fill_target) {
-    auto update = db.prepare("UPDATE events SET target_name = ?2, target_code = ?3, target_entity = ?4 WHERE id = ?1");
-    if (!update) return update.status();
-    if (Status s = update->bind(1, event_id)
+    store::Statement& update = statements_->fill_target;
+    if (Status s = update.bind(1, event_id)
                        .bind_optional(2, event.target.name)
                        .bind_optional(3, event.target.actor_code)
                        .bind(4, event.target.entity_id)
@@ -183,14 +199,8 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
         !s.is_ok())
       return s;
   }
-  auto mention = db.prepare(
-      "INSERT INTO event_mentions(event_id, article_row, sentence_index, modality, attributed_to, denied_by,"
-      " source_name, source_code, source_entity, target_name, target_code, target_entity,"
-      " sentence_begin, sentence_end, trigger_begin, trigger_end, source_offset, target_offset,"
-      " date, date_granularity, date_from_text, location, location_country)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
-  if (!mention) return mention.status();
-  mention->bind(1, event_id)
+  store::Statement& mention = statements_->insert_mention;
+  mention.bind(1, event_id)
       .bind(2, article.store_row)
       .bind(3, static_cast<int64_t>(event.sentence_index))
       .bind(4, modality_name(event.modality))
@@ -206,16 +216,16 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
       .bind(14, static_cast<int64_t>(index.at(event.sentence.end)))
       .bind(15, static_cast<int64_t>(index.at(event.trigger.begin)))
       .bind(16, static_cast<int64_t>(index.at(event.trigger.end)));
-  if (event.source.empty()) mention->bind_null(17);
-  else mention->bind(17, static_cast<int64_t>(index.at(event.source.span.begin)));
-  if (event.target.empty()) mention->bind_null(18);
-  else mention->bind(18, static_cast<int64_t>(index.at(event.target.span.begin)));
-  mention->bind_optional(19, date.value)
+  if (event.source.empty()) mention.bind_null(17);
+  else mention.bind(17, static_cast<int64_t>(index.at(event.source.span.begin)));
+  if (event.target.empty()) mention.bind_null(18);
+  else mention.bind(18, static_cast<int64_t>(index.at(event.target.span.begin)));
+  mention.bind_optional(19, date.value)
       .bind_optional(20, date.granularity)
       .bind(21, date.from_text ? 1 : 0)
       .bind_optional(22, event.location)
       .bind_optional(23, event.location_country);
-  return mention->run();
+  return mention.run();
 }
 
 }  // namespace storyline::events

@@ -40,6 +40,13 @@ class EventsStage : public pipeline::Stage {
   Status store_event(store::Database& db, const Article& article, const core::CodePointIndex& index, int64_t story,
                      const std::string& anchor, const CodedEvent& event);
 
+  // The batch's prepared statements (valid inside add_batch).
+  struct Statements {
+    store::Statement candidates, insert_event, fill_target, insert_mention;
+  };
+  static Result<Statements> prepare(store::Database& db);
+
+  Statements* statements_ = nullptr;
   EventTypes types_;
   VerbLexicon lexicon_;
   AgentNouns agents_;

@@ -104,7 +104,7 @@ Status load_petrarch_verbs(const std::string& path, VerbLexicon& lexicon, size_t
       // "--- NAME [code] ---"
       size_t open = trimmed.find('['), close = trimmed.find(']');
       if (open == std::string_view::npos || close == std::string_view::npos || close < open)
-        return reader.error("verb block header without [code]");
+        { Status problem = reader.error("verb block header without [code]"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
       block = Block{};
       std::string code(trimmed.substr(open + 1, close - open - 1));
       block.code = code.find("---") == std::string::npos ? code.substr(0, code.find(':')) : "";
@@ -133,7 +133,12 @@ Status load_petrarch_verbs(const std::string& path, VerbLexicon& lexicon, size_t
       pattern.code = code;
       pattern.line = 0;
       bool seen_head = false;
-      for (std::string_view token : core::split(body, ' ')) {
+      std::string spaced;
+      for (char c : body) {
+        if (c == '*') spaced += " * ";
+        else spaced += c;
+      }
+      for (std::string_view token : core::split(spaced, ' ')) {
         std::string cleaned;
         for (char c : token)
           if (c != '(' && c != ')' && c != '{' && c != '}' && c != '+' && c != '$' && c != '%' && c != '^' && c != '|')
@@ -176,7 +181,7 @@ Status load_petrarch_verbs(const std::string& path, VerbLexicon& lexicon, size_t
         pattern.elements.push_back({PatternElement::Kind::kWords, std::move(alternatives)});
         ++pattern.literals;
       }
-      if (!seen_head) return reader.error("pattern without '*' for the verb");
+      if (!seen_head) { Status problem = reader.error("pattern without '*' for the verb"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
       lexicon.add_pattern(std::move(pattern), block.forms);
       ++added;
       continue;
@@ -185,11 +190,11 @@ Status load_petrarch_verbs(const std::string& path, VerbLexicon& lexicon, size_t
     std::string_view verb_line = trimmed[0] == '+' ? trimmed.substr(1) : trimmed;
     size_t end = verb_line.find_first_of(" \t{[");
     std::vector<std::string> words = dictionary_words(verb_line.substr(0, end));
-    if (words.empty()) return reader.error("verb line without a verb");
+    if (words.empty()) { Status problem = reader.error("verb line without a verb"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
     std::vector<std::pair<std::string, HeadForm>> forms;
     size_t brace = verb_line.find('{'), close = verb_line.find('}');
     if (brace != std::string_view::npos) {
-      if (close == std::string_view::npos || close < brace) return reader.error("unclosed '{' in verb forms");
+      if (close == std::string_view::npos || close < brace) { Status problem = reader.error("unclosed '{' in verb forms"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
       forms.push_back({words[0], HeadForm::kBase});
       for (std::string_view form : core::split(verb_line.substr(brace + 1, close - brace - 1), ' ')) {
         auto form_words = dictionary_words(form);
@@ -222,7 +227,7 @@ Status load_petrarch_verbs(const std::string& path, VerbLexicon& lexicon, size_t
   return Status::ok();
 }
 
-Status ActorDictionary::add_file(const std::string& path) {
+Status ActorDictionary::add_file(const std::string& path, std::vector<std::string>* warnings) {
   std::string text;
   if (Status status = core::read_file(path, text); !status.is_ok()) return status;
   LineReader reader(path, std::move(text));
@@ -293,25 +298,25 @@ Status ActorDictionary::add_file(const std::string& path) {
     std::string_view trimmed = core::trim(stripped);
     if (trimmed.empty()) continue;
     if (trimmed[0] == '[') {  // a code line of the current actor
-      if (names.empty()) return reader.error("actor code without an actor name");
-      if (Status s = parse_codes(trimmed); !s.is_ok()) return s;
+      if (names.empty()) { Status problem = reader.error("actor code without an actor name"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
+      if (Status problem = parse_codes(trimmed); !problem.is_ok()) { if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
       continue;
     }
     if (trimmed[0] == '+') {  // a synonym of the current actor
-      if (names.empty()) return reader.error("synonym without an actor name");
+      if (names.empty()) { Status problem = reader.error("synonym without an actor name"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
       std::string key = phrase_key(core::trim(trimmed.substr(1, trimmed.find('[') - 1)));
       if (!key.empty()) names.push_back(key);
       if (trimmed.find('[') != std::string_view::npos)
-        if (Status s = parse_codes(trimmed); !s.is_ok()) return s;
+        if (Status problem = parse_codes(trimmed); !problem.is_ok()) { if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
       continue;
     }
     flush();
     size_t bracket = trimmed.find('[');
     std::string key = phrase_key(core::trim(trimmed.substr(0, bracket)));
-    if (key.empty()) return reader.error("actor line without a name");
+    if (key.empty()) { Status problem = reader.error("actor line without a name"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
     names.push_back(key);
     if (bracket != std::string_view::npos)
-      if (Status s = parse_codes(trimmed.substr(bracket)); !s.is_ok()) return s;
+      if (Status problem = parse_codes(trimmed.substr(bracket)); !problem.is_ok()) { if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
   }
   flush();
   if (actors_.empty()) return Status::invalid_input(path + ": no actors found");
@@ -331,7 +336,7 @@ std::string ActorDictionary::code_of(const std::string& phrase, int32_t date) co
   return undated.empty() ? it->second.front().code : undated;
 }
 
-Status AgentDictionary::add_file(const std::string& path) {
+Status AgentDictionary::add_file(const std::string& path, std::vector<std::string>* warnings) {
   std::string text;
   if (Status status = core::read_file(path, text); !status.is_ok()) return status;
   LineReader reader(path, std::move(text));
@@ -356,10 +361,10 @@ Status AgentDictionary::add_file(const std::string& path) {
     }
     size_t open = trimmed.find('['), close = trimmed.find(']');
     if (open == std::string_view::npos || close == std::string_view::npos || close < open)
-      return reader.error("agent line without [~CODE]");
+      { Status problem = reader.error("agent line without [~CODE]"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
     std::string code(core::trim(trimmed.substr(open + 1, close - open - 1)));
     code.erase(std::remove(code.begin(), code.end(), '~'), code.end());
-    if (code.empty()) return reader.error("empty agent code");
+    if (code.empty()) { Status problem = reader.error("empty agent code"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
     std::string_view head = trimmed.substr(0, open);
     std::vector<std::string> names;
     size_t brace = head.find('{');
@@ -367,7 +372,7 @@ Status AgentDictionary::add_file(const std::string& path) {
     names.push_back(name);
     if (brace != std::string_view::npos) {
       size_t end = head.find('}', brace);
-      if (end == std::string_view::npos) return reader.error("unclosed '{'");
+      if (end == std::string_view::npos) { Status problem = reader.error("unclosed '{'"); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
       for (std::string_view plural : core::split(head.substr(brace + 1, end - brace - 1), ' '))
         if (!plural.empty()) names.push_back(std::string(plural));
     } else if (!name.empty() && name.back() != '_' && name.find('!') == std::string::npos) {
@@ -382,7 +387,7 @@ Status AgentDictionary::add_file(const std::string& path) {
         continue;
       }
       auto it = macros.find(n.substr(a, b - a + 1));
-      if (it == macros.end()) return reader.error("unknown macro " + n.substr(a, b - a + 1));
+      if (it == macros.end()) { Status problem = reader.error("unknown macro " + n.substr(a, b - a + 1)); if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
       for (const std::string& word : it->second) expanded.push_back(n.substr(0, a) + "_" + word + "_" + n.substr(b + 1));
     }
     for (const std::string& n : expanded) {

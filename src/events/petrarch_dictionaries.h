@@ -3,6 +3,9 @@
 // converted into the coder's rules; actor dictionaries (names, synonyms,
 // codes with date ranges) and agent dictionaries (role words with ~CODE)
 // tag mentions in plain text. Errors are values naming the file and line.
+// Dictionaries in circulation hold typos ("[~ENV}", a seven-digit date):
+// given a `warnings` list, a loader skips such an entry and lists it there
+// (file:line: what); without one, the first is an error.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +22,8 @@ namespace storyline::events {
 
 // Adds the verbs and patterns of a PETRARCH verb dictionary to `lexicon`.
 // `rules` receives how many rules were added; `warnings` what was repaired
-// (a pattern naming an undefined synonym set matches the set's name as a word).
+// or skipped (a pattern naming an undefined synonym set matches the set's
+// name as a word).
 Status load_petrarch_verbs(const std::string& path, VerbLexicon& lexicon, size_t* rules = nullptr,
                            std::vector<std::string>* warnings = nullptr);
 
@@ -33,7 +37,7 @@ struct DatedCode {
 class ActorDictionary {
  public:
   // Adds a PETRARCH actor dictionary (may be called for several files).
-  Status add_file(const std::string& path);
+  Status add_file(const std::string& path, std::vector<std::string>* warnings = nullptr);
   // The actor code of a phrase (upper case, words separated by one space)
   // on `date` (yyyymmdd); empty when unknown.
   std::string code_of(const std::string& phrase, int32_t date) const;
@@ -47,7 +51,7 @@ class ActorDictionary {
 
 class AgentDictionary {
  public:
-  Status add_file(const std::string& path);
+  Status add_file(const std::string& path, std::vector<std::string>* warnings = nullptr);
   // The agent code ("GOV", "GOVFRM") of a phrase, empty when none.
   std::string code_of(const std::string& phrase) const;
   size_t longest() const { return longest_; }
