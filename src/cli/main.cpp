@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add_ingest_commands(app, global, run);
   add_story_commands(app, global, run);
   add_event_commands(app, global, run);
+  add_entity_commands(app, global, run);
 
   try {
     app.parse(argc, argv);
