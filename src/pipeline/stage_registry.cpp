@@ -1,7 +1,7 @@
 #include "pipeline/stage_registry.h"
 
 #include "entities/entities_stage.h"
-
+#include "events/events_stage.h"
 #include "quotes/quotes_stage.h"
 #include "stories/stories_stage.h"
 
@@ -16,6 +16,9 @@ Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_
   auto stories = stories::StoriesStage::create(data_dir);
   if (!stories) return stories.status();
   stages.push_back(std::move(*stories));
+  auto events = events::EventsStage::create(data_dir);
+  if (!events) return events.status();
+  stages.push_back(std::move(*events));
   auto quotes = quotes::QuotesStage::create(data_dir);
   if (!quotes) return quotes.status();
   stages.push_back(std::move(*quotes));
