@@ -1,0 +1,129 @@
+// GET /api/stories, /api/stories/{id}, /api/articles/{id}: each request
+// borrows a read-only engine and answers from the store as last committed.
+#include <set>
+
+#include "pipeline/engine_access.h"
+#include "report/report_builder.h"
+#include "search/search_query.h"
+#include "serve/server_impl.h"
+#include "serve/story_listing.h"
+#include "stories/story_queries.h"
+#include "store/article_store.h"
+
+namespace storyline::serve {
+
+namespace {
+
+constexpr size_t kMaxPageSize = 200;
+
+// The report on `rows` with every stage's sections; "stories" removed (the
+// caller says which story it is about).
+Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& rows,
+                                    const std::vector<std::string>& ids) {
+  pipeline::ReportScope scope;
+  scope.db = &pipeline::engine_database(engine);
+  scope.article_rows = rows;
+  scope.article_ids = ids;
+  auto report = report::build_report(scope, pipeline::engine_stages(engine));
+  if (!report) return report.status();
+  report->erase("stories");
+  return report;
+}
+
+void get_stories(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
+  check_known_parameters(request, {"q", "from", "to", "outlet", "entity", "event_type", "limit", "offset"});
+  StoryFilter filter;
+  filter.limit = size_parameter(request, "limit", 20, 1, kMaxPageSize);
+  filter.offset = size_parameter(request, "offset", 0, 0, 100000000);
+  filter.from = date_parameter(request, "from");
+  filter.to = date_parameter(request, "to");
+  if (filter.from && filter.to && *filter.from > *filter.to)
+    throw BadRequest("'from' (" + *filter.from + ") is after 'to' (" + *filter.to + ")");
+  filter.outlet = single_parameter(request, "outlet");
+  if (filter.outlet && filter.outlet->empty()) throw BadRequest("query parameter 'outlet' is empty");
+  if (auto q = single_parameter(request, "q")) {
+    filter.query = search::fts_query(*q);
+    if (filter.query.empty()) throw BadRequest("query parameter 'q' has no word to search for");
+  }
+  for (const char* name : {"entity", "event_type"})
+    if (single_parameter(request, name))
+      throw BadRequest(std::string("filter '") + name + "' needs a stage this store does not have");
+  auto lease = server.readers->borrow();
+  if (!lease) return send_status_error(response, lease.status());
+  store::Database& db = pipeline::engine_database(**lease);
+  if (!filter.query.empty() && !search::has_search_index(db))
+    return send_error(response, 503, "unavailable", "this store has no full-text index yet");
+  auto stories = list_stories(db, filter);
+  if (!stories) return send_status_error(response, stories.status());
+  send_json(request, response, *stories);
+}
+
+void get_story(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
+  check_known_parameters(request, {});
+  std::string key = request.matches[1];
+  int64_t id = stories::parse_story_key(key);
+  auto not_found = [&] { send_error(response, 404, "not_found", "no story '" + key.substr(0, 80) + "'"); };
+  if (id == 0) return not_found();
+  auto lease = server.readers->borrow();
+  if (!lease) return send_status_error(response, lease.status());
+  Engine& engine = **lease;
+  store::Database& db = pipeline::engine_database(engine);
+  auto story = stories::story_json(db, id);
+  if (!story) return send_status_error(response, story.status());
+  if (story->empty()) return not_found();
+  // The members' rows, in arrival order as story_json lists them.
+  auto members = db.prepare(
+      "SELECT m.article_row, a.id FROM story_members m JOIN articles a ON a.row = m.article_row"
+      " WHERE m.story_id = ?1 ORDER BY m.article_row");
+  if (!members) return send_status_error(response, members.status());
+  members->bind(1, stories::parse_story_key((*story)["id"].get<std::string>()));
+  std::vector<int64_t> rows;
+  std::vector<std::string> ids;
+  while (members->step()) rows.push_back(members->column_int(0)), ids.push_back(members->column_text(1));
+  if (!members->status().is_ok()) return send_status_error(response, members->status());
+  auto sections = sections_for(engine, rows, ids);
+  if (!sections) return send_status_error(response, sections.status());
+  (*sections)["story"] = std::move(*story);
+  send_json(request, response, *sections);
+}
+
+void get_article(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
+  check_known_parameters(request, {});
+  std::string id = request.matches[1];
+  auto lease = server.readers->borrow();
+  if (!lease) return send_status_error(response, lease.status());
+  Engine& engine = **lease;
+  store::Database& db = pipeline::engine_database(engine);
+  auto articles = store::ArticleStore::open(db);
+  if (!articles) return send_status_error(response, articles.status());
+  auto row = articles->find(id);
+  if (!row) return send_status_error(response, row.status());
+  if (*row == 0) return send_error(response, 404, "not_found", "no article '" + id.substr(0, 80) + "'");
+  auto sections = sections_for(engine, {*row}, {id});
+  if (!sections) return send_status_error(response, sections.status());
+  auto story = stories::stories_of_articles(db, {*row});
+  if (!story) return send_status_error(response, story.status());
+  nlohmann::json body = *sections;
+  body["article"] = body["articles"].empty() ? nlohmann::json(nullptr) : body["articles"][0];
+  body.erase("articles");
+  body["story"] = story->empty() ? nlohmann::json(nullptr) : nlohmann::json(stories::story_key(story->front()));
+  send_json(request, response, body);
+}
+
+}  // namespace
+
+void register_read_routes(Server::Impl& server) {
+  httplib::Server& http = server.http;
+  http.Get("/api/stories", guarded([&server](const auto& q, auto& r) { get_stories(server, q, r); }));
+  http.Get(R"(/api/stories/([^/]+))", guarded([&server](const auto& q, auto& r) { get_story(server, q, r); }));
+  http.Get(R"(/api/articles/([^/]+))", guarded([&server](const auto& q, auto& r) { get_article(server, q, r); }));
+  http.Get("/api/health", guarded([&server](const auto& q, auto& r) {
+             check_known_parameters(q, {});
+             send_json(q, r, {{"status", "ok"}, {"readers", server.readers->opened()},
+                              {"ingest", !server.options.token.empty()}});
+           }));
+  // Anything else under /api/ is an unknown endpoint, not a file.
+  http.Get(R"(/api(/.*)?)", [](const auto&, auto& r) { send_error(r, 404, "not_found", "no such API endpoint"); });
+}
+
+}  // namespace storyline::serve
