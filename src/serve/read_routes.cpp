@@ -16,16 +16,25 @@ namespace {
 
 constexpr size_t kMaxPageSize = 200;
 
-// The report on `rows` with every stage's sections; "stories" removed (the
-// caller says which story it is about).
+// The report on `rows` with every stage's sections. With `story_id`, the
+// report's entry for that story becomes "story" (the stories stage builds
+// it anyway: building it twice would double the cost); "stories" goes.
 Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& rows,
-                                    const std::vector<std::string>& ids) {
+                                    const std::vector<std::string>& ids, const nlohmann::json* story_id = nullptr) {
   pipeline::ReportScope scope;
   scope.db = &pipeline::engine_database(engine);
   scope.article_rows = rows;
   scope.article_ids = ids;
   auto report = report::build_report(scope, pipeline::engine_stages(engine));
   if (!report) return report.status();
+  if (story_id) {
+    for (auto& story : (*report)["stories"])
+      if (story["id"] == *story_id) (*report)["story"] = std::move(story);
+    // Merged by an ingest between the caller's query and this report: the
+    // story that absorbed it is the one its first article belongs to now.
+    if (!report->contains("story") && !(*report)["stories"].empty()) (*report)["story"] = (*report)["stories"][0];
+    if (!report->contains("story")) return Status::not_found("serve: no story " + story_id->dump());
+  }
   report->erase("stories");
   return report;
 }
@@ -53,7 +62,7 @@ void get_stories(Server::Impl& server, const httplib::Request& request, httplib:
   store::Database& db = pipeline::engine_database(**lease);
   if (!filter.query.empty() && !search::has_search_index(db))
     return send_error(response, 503, "unavailable", "this store has no full-text index yet");
-  auto stories = list_stories(db, filter);
+  auto stories = list_stories(db, filter, &server.rankings);
   if (!stories) return send_status_error(response, stories.status());
   send_json(request, response, *stories);
 }
@@ -68,22 +77,30 @@ void get_story(Server::Impl& server, const httplib::Request& request, httplib::R
   if (!lease) return send_status_error(response, lease.status());
   Engine& engine = **lease;
   store::Database& db = pipeline::engine_database(engine);
-  auto story = stories::story_json(db, id);
-  if (!story) return send_status_error(response, story.status());
-  if (story->empty()) return not_found();
-  // The members' rows, in arrival order as story_json lists them.
+  // A merged story's id leads to the story that absorbed it.
+  auto merged = db.prepare("SELECT merged_into FROM stories WHERE id = ?1");
+  if (!merged) return send_status_error(response, merged.status());
+  for (int hops = 0; hops < 64; ++hops) {
+    merged->bind(1, id);
+    bool moved = merged->step() && !merged->column_is_null(0);
+    int64_t next = moved ? merged->column_int(0) : id;
+    merged->reset();
+    if (!moved) break;
+    id = next;
+  }
   auto members = db.prepare(
       "SELECT m.article_row, a.id FROM story_members m JOIN articles a ON a.row = m.article_row"
       " WHERE m.story_id = ?1 ORDER BY m.article_row");
   if (!members) return send_status_error(response, members.status());
-  members->bind(1, stories::parse_story_key((*story)["id"].get<std::string>()));
+  members->bind(1, id);
   std::vector<int64_t> rows;
   std::vector<std::string> ids;
   while (members->step()) rows.push_back(members->column_int(0)), ids.push_back(members->column_text(1));
   if (!members->status().is_ok()) return send_status_error(response, members->status());
-  auto sections = sections_for(engine, rows, ids);
+  if (rows.empty()) return not_found();
+  nlohmann::json story_id = stories::story_key(id);
+  auto sections = sections_for(engine, rows, ids, &story_id);
   if (!sections) return send_status_error(response, sections.status());
-  (*sections)["story"] = std::move(*story);
   send_json(request, response, *sections);
 }
 

@@ -12,6 +12,7 @@
 #include "serve/http_support.h"
 #include "serve/server.h"
 #include "serve/static_files.h"
+#include "serve/story_listing.h"
 
 namespace storyline::serve {
 
@@ -23,6 +24,7 @@ struct Server::Impl {
   std::mutex writer_mutex;
   std::unique_ptr<clean::Cleaner> validator;  // checks POSTed articles before anything is stored
   std::unique_ptr<StaticFiles> web;
+  RankingCache rankings;
 };
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

@@ -14,18 +14,45 @@ namespace {
 constexpr size_t kMaxSearchHits = 20000;  // articles a query may match before the rest are ignored
 constexpr double kHalfLifeDays = 7;
 
-struct Ranked {
-  int64_t story = 0;
-  int64_t size = 0, outlets = 0, matches = 0, newest_row = 0;
-  std::string last_day;
-  double score = 0;
-};
+using Ranked = RankedStory;
 
 double coverage(const Ranked& r) { return 1 + std::log1p(double(r.outlets)) + 0.5 * std::log1p(double(r.size)); }
 
+Result<int64_t> store_version(store::Database& db) {
+  auto query = db.prepare("SELECT coalesce(max(row), 0) FROM articles");
+  if (!query) return query.status();
+  if (!query->step()) return query->status();
+  return query->column_int(0);
+}
+
 }  // namespace
 
-Result<nlohmann::json> list_stories(store::Database& db, const StoryFilter& filter) {
+std::string StoryFilter::key() const {
+  return query + '\x1f' + from.value_or("") + '\x1f' + to.value_or("") + '\x1f' + (outlet ? "=" + *outlet : "");
+}
+
+std::shared_ptr<const Ranking> RankingCache::find(const std::string& key, int64_t version) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.version != version) return nullptr;
+  it->second.used = ++clock_;
+  return it->second.ranking;
+}
+
+void RankingCache::put(const std::string& key, int64_t version, std::shared_ptr<const Ranking> ranking) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (entries_.size() >= capacity_ && !entries_.count(key)) {
+    auto oldest = entries_.begin();
+    for (auto it = entries_.begin(); it != entries_.end(); ++it)
+      if (it->second.used < oldest->second.used) oldest = it;
+    entries_.erase(oldest);
+  }
+  entries_[key] = {version, ++clock_, std::move(ranking)};
+}
+
+namespace {
+
+Result<std::shared_ptr<const Ranking>> rank_stories(store::Database& db, const StoryFilter& filter) {
   // The stories whose articles pass the filters, with how many do.
   std::string where;
   if (!filter.query.empty())
@@ -73,9 +100,10 @@ Result<nlohmann::json> list_stories(store::Database& db, const StoryFilter& filt
 
   // Recency is measured from the newest article in the whole store, so a
   // story's score does not depend on the filter that found it.
-  auto newest = db.prepare("SELECT max(substr(published, 1, 10)) FROM articles WHERE published IS NOT NULL");
+  auto newest = db.prepare("SELECT max(published) FROM articles");  // the index answers at once
   if (!newest) return newest.status();
-  if (newest->step() && !newest->column_is_null(0)) newest_day = std::max(newest_day, newest->column_text(0));
+  if (newest->step() && !newest->column_is_null(0))
+    newest_day = std::max(newest_day, newest->column_text(0).substr(0, 10));
   int64_t today = stories::day_number(newest_day);
   for (Ranked& r : stories) {
     int64_t day = stories::day_number(r.last_day);
@@ -89,6 +117,22 @@ Result<nlohmann::json> list_stories(store::Database& db, const StoryFilter& filt
     return a.newest_row > b.newest_row;
   });
 
+  return std::shared_ptr<const Ranking>(std::make_shared<Ranking>(std::move(stories)));
+}
+
+}  // namespace
+
+Result<nlohmann::json> list_stories(store::Database& db, const StoryFilter& filter, RankingCache* cache) {
+  auto version = store_version(db);
+  if (!version) return version.status();
+  std::shared_ptr<const Ranking> ranking = cache ? cache->find(filter.key(), *version) : nullptr;
+  if (!ranking) {
+    auto ranked = rank_stories(db, filter);
+    if (!ranked) return ranked.status();
+    ranking = std::move(*ranked);
+    if (cache) cache->put(filter.key(), *version, ranking);
+  }
+  const Ranking& stories = *ranking;
   nlohmann::json page = nlohmann::json::array();
   for (size_t i = filter.offset; i < stories.size() && i < filter.offset + filter.limit; ++i) {
     auto story = stories::story_json(db, stories[i].story);

@@ -4,8 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/database.h"
 
@@ -16,6 +20,38 @@ struct StoryFilter {
   std::optional<std::string> from, to;  // YYYY-MM-DD, inclusive, on publication dates
   std::optional<std::string> outlet;    // outlet name or domain, exact (case-insensitive)
   size_t limit = 20, offset = 0;
+  // What identifies the ranking (all but the page).
+  std::string key() const;
+};
+
+struct RankedStory {
+  int64_t story = 0;
+  int64_t size = 0, outlets = 0, matches = 0, newest_row = 0;
+  std::string last_day;
+  double score = 0;
+};
+using Ranking = std::vector<RankedStory>;
+
+// Rankings by filter, valid while the store holds the same articles (the
+// newest article row is the version: every change to stories comes with new
+// articles). Ranking all stories is the expensive part of a list request;
+// each page of it is cheap. Bounded; the least recently used goes first.
+class RankingCache {
+ public:
+  explicit RankingCache(size_t capacity = 128) : capacity_(capacity) {}
+  std::shared_ptr<const Ranking> find(const std::string& key, int64_t version);
+  void put(const std::string& key, int64_t version, std::shared_ptr<const Ranking> ranking);
+
+ private:
+  struct Entry {
+    int64_t version = 0;
+    uint64_t used = 0;
+    std::shared_ptr<const Ranking> ranking;
+  };
+  size_t capacity_;
+  std::mutex mutex_;
+  uint64_t clock_ = 0;
+  std::map<std::string, Entry> entries_;
 };
 
 // Stories with at least one article that passes every filter, best first:
@@ -29,6 +65,6 @@ struct StoryFilter {
 // Returns {"stories": [summaries], "total": N, "limit", "offset"}; each
 // summary: id, label, size, outlets, first, last, score (and, with a query,
 // "matches": how many of its articles match).
-Result<nlohmann::json> list_stories(store::Database& db, const StoryFilter& filter);
+Result<nlohmann::json> list_stories(store::Database& db, const StoryFilter& filter, RankingCache* cache = nullptr);
 
 }  // namespace storyline::serve
