@@ -131,6 +131,7 @@ Figures load(int port, size_t clients, double seconds, PathFn next_path) {
     threads.emplace_back([&, c] {
       httplib::Client client("127.0.0.1", port);
       client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
       client.set_read_timeout(60);
       std::mt19937 random(static_cast<unsigned>(c * 7919 + 1));
       while (Clock::now() < stop_at) {

@@ -50,6 +50,24 @@ void RankingCache::put(const std::string& key, int64_t version, std::shared_ptr<
   entries_[key] = {version, ++clock_, std::move(ranking)};
 }
 
+std::optional<nlohmann::json> RankingCache::summary(int64_t story, int64_t version) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (version != summaries_version_) return std::nullopt;
+  auto it = summaries_.find(story);
+  if (it == summaries_.end()) return std::nullopt;
+  return it->second;
+}
+
+void RankingCache::put_summary(int64_t story, int64_t version, const nlohmann::json& summary) {
+  constexpr size_t kMaxSummaries = 50000;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (version != summaries_version_ || summaries_.size() >= kMaxSummaries) {
+    summaries_.clear();
+    summaries_version_ = version;
+  }
+  summaries_[story] = summary;
+}
+
 namespace {
 
 Result<std::shared_ptr<const Ranking>> rank_stories(store::Database& db, const StoryFilter& filter) {
@@ -135,13 +153,18 @@ Result<nlohmann::json> list_stories(store::Database& db, const StoryFilter& filt
   const Ranking& stories = *ranking;
   nlohmann::json page = nlohmann::json::array();
   for (size_t i = filter.offset; i < stories.size() && i < filter.offset + filter.limit; ++i) {
-    auto story = stories::story_json(db, stories[i].story);
-    if (!story) return story.status();
-    if (story->empty()) continue;
-    nlohmann::json summary = {{"id", (*story)["id"]},       {"label", (*story)["label"]},
+    std::optional<nlohmann::json> cached = cache ? cache->summary(stories[i].story, *version) : std::nullopt;
+    if (!cached) {
+      auto story = stories::story_json(db, stories[i].story);
+      if (!story) return story.status();
+      if (story->empty()) continue;
+      cached = nlohmann::json{{"id", (*story)["id"]},       {"label", (*story)["label"]},
                               {"size", (*story)["size"]},   {"outlets", (*story)["outlets"]},
-                              {"first", (*story)["first"]}, {"last", (*story)["last"]},
-                              {"score", std::round(stories[i].score * 1000) / 1000}};
+                              {"first", (*story)["first"]}, {"last", (*story)["last"]}};
+      if (cache) cache->put_summary(stories[i].story, *version, *cached);
+    }
+    nlohmann::json summary = std::move(*cached);
+    summary["score"] = std::round(stories[i].score * 1000) / 1000;
     if (!filter.query.empty()) summary["matches"] = stories[i].matches;
     page.push_back(std::move(summary));
   }

@@ -41,6 +41,10 @@ class RankingCache {
   explicit RankingCache(size_t capacity = 128) : capacity_(capacity) {}
   std::shared_ptr<const Ranking> find(const std::string& key, int64_t version);
   void put(const std::string& key, int64_t version, std::shared_ptr<const Ranking> ranking);
+  // A story's summary (label, outlets, dates), under the same versions:
+  // the label compares the story's articles, so it is worth keeping.
+  std::optional<nlohmann::json> summary(int64_t story, int64_t version);
+  void put_summary(int64_t story, int64_t version, const nlohmann::json& summary);
 
  private:
   struct Entry {
@@ -52,6 +56,8 @@ class RankingCache {
   std::mutex mutex_;
   uint64_t clock_ = 0;
   std::map<std::string, Entry> entries_;
+  int64_t summaries_version_ = -1;
+  std::map<int64_t, nlohmann::json> summaries_;
 };
 
 // Stories with at least one article that passes every filter, best first:
