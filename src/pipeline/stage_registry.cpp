@@ -1,5 +1,6 @@
 #include "pipeline/stage_registry.h"
 
+#include "entities/entities_stage.h"
 #include "search/search_stage.h"
 #include "stories/stories_stage.h"
 
@@ -10,6 +11,9 @@ Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_
   // In pipeline order: entities, stories, events, quotes, claims; the
   // full-text index (search) depends on nothing and goes first.
   stages.push_back(std::make_unique<search::SearchStage>());
+  auto entities = entities::EntitiesStage::create(data_dir);
+  if (!entities) return entities.status();
+  stages.push_back(std::move(*entities));
   auto stories = stories::StoriesStage::create(data_dir);
   if (!stories) return stories.status();
   stages.push_back(std::move(*stories));
