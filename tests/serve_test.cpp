@@ -168,7 +168,8 @@ TEST_F(ServeTest, MalformedParametersAre400) {
        {"/api/stories?limit=0", "/api/stories?limit=abc", "/api/stories?limit=201", "/api/stories?offset=-1",
         "/api/stories?from=2026-02-30", "/api/stories?to=yesterday", "/api/stories?from=2026-03-05&to=2026-03-01",
         "/api/stories?q=%20%2C%3B", "/api/stories?colour=red", "/api/stories?limit=1&limit=2",
-        "/api/stories?outlet=", "/api/stories/story-1?x=1"})
+        "/api/stories?outlet=", "/api/stories/story-1?x=1", "/api/stories?entity=oslo",
+        "/api/stories?event_type=04", "/api/entities/entity-1?x=1"})
     expect_error(path, 400, "bad_request");
 }
 
@@ -206,11 +207,37 @@ TEST_F(ServeTest, ArticleById) {
   EXPECT_TRUE(article["quotes"].is_array());
 }
 
+TEST_F(ServeTest, EntityWithMentionsAndStories) {
+  // Oslo, as the story's entities section lists it.
+  json story = get_json("/api/stories/" + get_json("/api/stories?q=hydrogen")["stories"][0]["id"].get<std::string>());
+  std::string oslo;
+  for (const auto& entity : story["entities"])
+    if (entity["name"] == "Oslo") oslo = entity["id"];
+  ASSERT_FALSE(oslo.empty()) << story["entities"].dump().substr(0, 400);
+  json entity = get_json("/api/entities/" + oslo);
+  EXPECT_EQ(entity["entity"]["name"], "Oslo");
+  EXPECT_EQ(entity["entity"]["type"], "PLACE");
+  ASSERT_GE(entity["mentions"].size(), 4u);
+  for (const auto& mention : entity["mentions"]) {
+    EXPECT_NE(mention["sentence"].get<std::string>().find("Oslo"), std::string::npos) << mention.dump();
+    EXPECT_TRUE(mention["title"].is_string());
+  }
+  ASSERT_EQ(entity["stories"].size(), 1u);
+  EXPECT_EQ(entity["stories"][0]["id"], story["story"]["id"]);
+  EXPECT_TRUE(entity["events"].is_array());
+  // The stories filter by entity: Oslo is in the accord only.
+  json filtered = get_json("/api/stories?entity=" + oslo);
+  ASSERT_EQ(filtered["stories"].size(), 1u);
+  EXPECT_EQ(filtered["stories"][0]["id"], story["story"]["id"]);
+}
+
 TEST_F(ServeTest, UnknownIdsAre404) {
   expect_error("/api/stories/story-999999", 404, "not_found");
   expect_error("/api/stories/not-a-story", 404, "not_found");
   expect_error("/api/articles/ffffffffffffffff", 404, "not_found");
   expect_error("/api/nothing-here", 404, "not_found");
+  expect_error("/api/entities/entity-999999", 404, "not_found");
+  expect_error("/api/entities/someone", 404, "not_found");
 }
 
 TEST_F(ServeTest, ETagsAnswer304WhenNothingChanged) {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "pipeline/engine_access.h"
+#include "entities/entity_queries.h"
 #include "report/report_builder.h"
 #include "search/search_query.h"
 #include "serve/server_impl.h"
@@ -15,6 +16,13 @@ namespace storyline::serve {
 namespace {
 
 constexpr size_t kMaxPageSize = 200;
+
+bool has_table(store::Database& db, const char* name) {
+  auto query = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  if (!query) return false;
+  query->bind(1, name);
+  return query->step();
+}
 
 // The report on `rows` with every stage's sections. With `story_id`, the
 // report's entry for that story becomes "story" (the stories stage builds
@@ -54,12 +62,18 @@ void get_stories(Server::Impl& server, const httplib::Request& request, httplib:
     filter.query = search::fts_query(*q);
     if (filter.query.empty()) throw BadRequest("query parameter 'q' has no word to search for");
   }
-  for (const char* name : {"entity", "event_type"})
-    if (single_parameter(request, name))
-      throw BadRequest(std::string("filter '") + name + "' needs a stage this store does not have");
+  if (auto entity = single_parameter(request, "entity")) {
+    filter.entity = entities::parse_entity_key(*entity);
+    if (*filter.entity == 0) throw BadRequest("query parameter 'entity' must be an entity id (entity-N), not '" +
+                                              entity->substr(0, 40) + "'");
+  }
+  if (single_parameter(request, "event_type"))
+    throw BadRequest("filter 'event_type' needs the events stage, which this build does not have yet");
   auto lease = server.readers->borrow();
   if (!lease) return send_status_error(response, lease.status());
   store::Database& db = pipeline::engine_database(**lease);
+  if (filter.entity && !has_table(db, "entity_mentions"))
+    throw BadRequest("filter 'entity' needs the entities stage, which this store does not have");
   if (!filter.query.empty() && !search::has_search_index(db))
     return send_error(response, 503, "unavailable", "this store has no full-text index yet");
   auto stories = list_stories(db, filter, &server.rankings);

@@ -72,6 +72,7 @@ Result<std::unique_ptr<Server>> Server::create(const ServeOptions& options) {
   http.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
     response.set_header("X-Content-Type-Options", "nosniff");
   });
+  register_entity_route(*impl);  // before the read routes' catch-all for /api/
   register_read_routes(*impl);
   register_ingest_route(*impl);
   register_static_routes(*impl);

@@ -37,6 +37,7 @@ Handler guarded(Handler handler);
 void send_status_error(httplib::Response& response, const Status& status);
 
 void register_read_routes(Server::Impl& server);    // GET /api/...
+void register_entity_route(Server::Impl& server);   // GET /api/entities/{id}
 void register_ingest_route(Server::Impl& server);   // POST /api/articles
 void register_static_routes(Server::Impl& server);  // the web app
 

@@ -19,6 +19,7 @@ struct StoryFilter {
   std::string query;                    // an FTS5 query (search::fts_query), empty: none
   std::optional<std::string> from, to;  // YYYY-MM-DD, inclusive, on publication dates
   std::optional<std::string> outlet;    // outlet name or domain, exact (case-insensitive)
+  std::optional<int64_t> entity;        // an entity's row id (entities stage)
   size_t limit = 20, offset = 0;
   // What identifies the ranking (all but the page).
   std::string key() const;

@@ -116,16 +116,25 @@ test('entity pages open from a story, and unknown pages say so', { skip }, async
   await p.goto(server.url + '/#/?q=hydrogen');
   await p.click('.story-card h2 a');
   await p.waitForSelector('.columns .column');
-  const chips = p.locator('.section-entities a.chip');
-  if (await chips.count() > 0) {
-    const name = (await chips.first().textContent()).replace(/\s+\d+$/, '').trim();
-    await chips.first().click();
-    await p.waitForSelector('.view.entity h1');
-    assert.equal((await p.locator('h1').textContent()).trim(), name);
-    await p.screenshot({ path: join(shots, 'entity.png'), fullPage: true });
-  } else {
-    assert.equal(await p.locator('.section-entities p.muted').count(), 1, 'an empty entities section says so');
-  }
+  // The entities stage finds Oslo in the accord; its page lists where.
+  const oslo = p.locator('.section-entities a.chip', { hasText: 'Oslo' }).first();
+  assert.equal(await oslo.count(), 1, 'Oslo is among the story\'s entities');
+  await oslo.focus();
+  await p.keyboard.press('Enter');
+  await p.waitForSelector('.view.entity h1');
+  assert.equal((await p.locator('h1').textContent()).trim(), 'Oslo');
+  assert.match(await p.locator('.facts').textContent(), /Place/);
+  const mentions = await p.locator('.section-mentions li').allTextContents();
+  assert.ok(mentions.length >= 4, `mentions listed (${mentions.length})`);
+  assert.ok(mentions.every((m) => /oslo/i.test(m)), 'each mention shows its sentence');
+  const marks = await p.locator('.section-mentions mark').allTextContents();
+  assert.ok(marks.length >= mentions.length && marks.every((m) => /^oslo$/i.test(m)), `the name is marked (${marks})`);
+  assert.equal(await p.locator('.section-stories a').count(), 1);
+  await p.screenshot({ path: join(shots, 'entity.png'), fullPage: true });
+  // "Stories that mention it" filters the home page by the entity.
+  await p.click('text=Stories that mention it');
+  await p.waitForSelector('.story-card');
+  assert.equal(await p.locator('.story-card').count(), 1);
   await p.goto(server.url + '/#/story/story-999999');
   await p.waitForSelector('h1:has-text("Not found")');
   assert.match(await p.locator('.error').textContent(), /no story/);

@@ -5,7 +5,7 @@ import { h, plural, day } from './dom.js';
 import { navigate } from './app.js';
 
 const PAGE = 20;
-const FILTERS = ['q', 'from', 'to', 'outlet'];
+const FILTERS = ['q', 'from', 'to', 'outlet', 'entity'];
 
 function storyCard(story, position) {
   const outlets = story.outlets || [];
@@ -36,9 +36,10 @@ export async function renderHome(params) {
       h('label', { class: 'visually-hidden', for: 'home-q' }, 'Search the articles'),
       h('input', { id: 'home-q', name: 'q', type: 'search', value: filters.q, placeholder: 'Search the articles (all words must match)' }),
       h('button', { type: 'submit' }, 'Search')),
-    h('details', { class: 'filters', open: filters.from || filters.to || filters.outlet ? true : undefined },
+    h('details', { class: 'filters', open: filters.from || filters.to || filters.outlet || filters.entity ? true : undefined },
       h('summary', {}, 'Filters'),
-      h('div', { class: 'filter-row' }, field('from', 'From', 'date'), field('to', 'To', 'date'), field('outlet', 'Outlet'))));
+      h('div', { class: 'filter-row' }, field('from', 'From', 'date'), field('to', 'To', 'date'), field('outlet', 'Outlet'),
+        field('entity', 'Entity id'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);

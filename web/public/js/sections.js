@@ -63,8 +63,9 @@ export function entitiesSection(entities) {
     groups.get(type).push(entity);
   }
   const mentions = (e) => (Array.isArray(e.mentions) ? e.mentions.length : 0);
+  const typeNames = { PERSON: 'People', ORGANIZATION: 'Organisations', PLACE: 'Places', NORP: 'Nationalities and groups' };
   const content = [...groups.entries()].map(([type, list]) => h('div', { class: 'entity-group' },
-    h('h3', {}, type),
+    h('h3', {}, typeNames[type] || type),
     h('ul', { class: 'chips' }, list.sort((a, b) => mentions(b) - mentions(a)).map((entity) => h('li', {},
       h('a', { href: `#/entity/${encodeURIComponent(entity.id)}`, class: 'chip' }, entity.name || entity.id,
         mentions(entity) ? h('span', { class: 'count' }, ` ${mentions(entity)}`) : null),
