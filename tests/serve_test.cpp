@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "serve/server.h"
+#include "serve/server_impl.h"
 #include "store/database.h"
 #include "test_support.h"
 
@@ -372,6 +373,18 @@ TEST_F(ServeTest, ReadersAnswerWhileAnIngestWrites) {
   for (auto& reader : readers) reader.join();
   EXPECT_EQ(failures, 0);
   EXPECT_GE(get_json("/api/stories?q=tide%20pier")["total"].get<int>(), 1);
+}
+
+TEST_F(ServeTest, AnswersAreGzippedNeverBrotli) {
+  auto c = client();
+  c.set_decompress(false);
+  auto result = c.Get("/api/stories/" + get_json("/api/stories?q=hydrogen")["stories"][0]["id"].get<std::string>(),
+                      {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(serve::without_brotli("br"), "");
+  EXPECT_EQ(serve::without_brotli("gzip, deflate, br, zstd"), "gzip, deflate, zstd");
+  EXPECT_EQ(serve::without_brotli("br;q=1.0,gzip;q=0.5"), "gzip;q=0.5");
 }
 
 TEST(Serve, StopsOnSigtermAndExitsCleanly) {

@@ -22,6 +22,21 @@ void send_status_error(httplib::Response& response, const Status& status) {
   send_error(response, unavailable ? 503 : 500, unavailable ? "unavailable" : "internal", status.message());
 }
 
+std::string without_brotli(const std::string& accept_encoding) {
+  std::string kept;
+  size_t begin = 0;
+  while (begin <= accept_encoding.size()) {
+    size_t end = accept_encoding.find(',', begin);
+    if (end == std::string::npos) end = accept_encoding.size();
+    std::string token = accept_encoding.substr(begin, end - begin);
+    size_t first = token.find_first_not_of(" \t");
+    token = first == std::string::npos ? "" : token.substr(first);
+    if (!token.empty() && token.find("br") == std::string::npos) kept += (kept.empty() ? "" : ", ") + token;
+    begin = end + 1;
+  }
+  return kept;
+}
+
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() { stop(); }
 
@@ -68,6 +83,16 @@ Result<std::unique_ptr<Server>> Server::create(const ServeOptions& options) {
       send_error(response, response.status, error_code_for(response.status),
                  response.status == 413 ? "the request body is larger than this server accepts"
                                         : "the request was refused (HTTP " + std::to_string(response.status) + ")");
+  });
+  // httplib compresses with brotli at its slowest quality when a client
+  // accepts it (about 10 s for a 2 MB story of 500 articles, against 50 ms
+  // for gzip): offer it gzip only. The request is the server's own
+  // (non-const) object, so editing its header is well defined.
+  http.set_pre_routing_handler([](const httplib::Request& request, httplib::Response&) {
+    auto& headers = const_cast<httplib::Request&>(request).headers;
+    auto it = headers.find("Accept-Encoding");
+    if (it != headers.end()) it->second = without_brotli(it->second);
+    return httplib::Server::HandlerResponse::Unhandled;
   });
   http.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
     response.set_header("X-Content-Type-Options", "nosniff");

@@ -33,6 +33,10 @@ using Handler = std::function<void(const httplib::Request&, httplib::Response&)>
 // into a 500, both as JSON errors.
 Handler guarded(Handler handler);
 
+// An Accept-Encoding value without brotli ("gzip, deflate, br" → "gzip,
+// deflate"): httplib's brotli is far too slow for large answers.
+std::string without_brotli(const std::string& accept_encoding);
+
 // Sends a failed Status as a 500 (or 503 when the store is busy or gone).
 void send_status_error(httplib::Response& response, const Status& status);
 
