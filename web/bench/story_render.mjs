@@ -95,4 +95,5 @@ console.log(`  page: first articles shown after ${median(first).toFixed(0)} ms, 
 await browser.close();
 child.kill('SIGTERM');
 await new Promise((done) => child.on('exit', done));
-rmSync(dir, { recursive: true, force: true });
+if (process.env.KEEP_STORE) console.log(`  store kept: ${db}`);
+else rmSync(dir, { recursive: true, force: true });
