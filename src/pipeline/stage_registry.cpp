@@ -1,5 +1,6 @@
 #include "pipeline/stage_registry.h"
 
+#include "claims/claims_stage.h"
 #include "stories/stories_stage.h"
 
 namespace storyline::pipeline {
@@ -10,6 +11,9 @@ Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_
   auto stories = stories::StoriesStage::create(data_dir);
   if (!stories) return stories.status();
   stages.push_back(std::move(*stories));
+  auto claims = claims::ClaimsStage::create(data_dir);  // last: reads every earlier stage's output
+  if (!claims) return claims.status();
+  stages.push_back(std::move(*claims));
   return stages;
 }
 
