@@ -54,8 +54,7 @@ std::string format_quantity(const Quantity& q) {
     out += " " + unit;
   }
   if (!q.per.empty()) out += " a " + q.per;
-  if (q.qualifier == "bound") out = "bound: " + out;
-  else if (q.qualifier == "approximate") out = "about " + out;
+  if (!q.qualifier.empty()) out = (q.qualifier_words.empty() ? std::string("about") : q.qualifier_words) + " " + out;
   return out;
 }
 
@@ -221,6 +220,7 @@ std::vector<Quantity> NumberNormalizer::find(const std::vector<ClaimToken>& toke
             words_.at(tokens[start].lower).kind == "article")
           break;
         q.qualifier = kind;
+        for (const auto& word : words) q.qualifier_words += (q.qualifier_words.empty() ? "" : " ") + word;
         break;
       }
     // A time offset: "three years later", "two years ago".

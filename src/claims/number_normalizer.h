@@ -22,6 +22,7 @@ struct Quantity {
   std::string dimension;       // "duration", "money", "count", "calendar_year", ...
   std::string per;             // rate period ("year" for "a year"), or ""
   std::string qualifier;       // "", "bound" ("more than"), "approximate" ("about")
+  std::string qualifier_words; // the words ("more than", "about")
   bool attributive = false;    // "15-year accord": the unit is hyphenated to the number
 };
 
