@@ -10,11 +10,6 @@ namespace storyline::claims {
 
 namespace {
 
-struct LoadedArticle {
-  int64_t row = 0;
-  std::string id, source, text;
-};
-
 Result<std::vector<std::pair<int64_t, int64_t>>> copy_relations(store::Database& db, const std::vector<int64_t>& rows) {
   std::vector<std::pair<int64_t, int64_t>> out;
   auto query = db.prepare(
@@ -39,9 +34,7 @@ Result<nlohmann::json> claims_json(store::Database& db, const std::vector<int64_
   auto article_query = db.prepare("SELECT a.id, coalesce(a.source, ''), a.text, c.claims FROM articles a"
                                   " JOIN claim_mentions c ON c.article_row = a.row WHERE a.row = ?1");
   if (!article_query) return article_query.status();
-  std::vector<LoadedArticle> articles;
-  std::vector<ClaimMention> mentions;
-  std::vector<size_t> article_of;
+  std::vector<StoryArticle> articles;
   for (int64_t row : rows) {
     article_query->reset();
     article_query->bind(1, row);
@@ -49,22 +42,31 @@ Result<nlohmann::json> claims_json(store::Database& db, const std::vector<int64_
       if (!article_query->status().is_ok()) return article_query->status();
       continue;  // stored before the claims stage existed
     }
-    LoadedArticle article{row, article_query->column_text(0), article_query->column_text(1),
-                          article_query->column_text(2)};
+    StoryArticle article{row, article_query->column_text(0), article_query->column_text(1),
+                         article_query->column_text(2), {}};
     nlohmann::json stored = nlohmann::json::parse(article_query->column_text(3), nullptr, false);
     if (stored.is_discarded()) return Status::corrupt("claim_mentions: unreadable row " + std::to_string(row));
-    for (const auto& item : stored) {
-      mentions.push_back(claim_from_json(item));
-      article_of.push_back(articles.size());
-    }
+    for (const auto& item : stored) article.mentions.push_back(claim_from_json(item));
     articles.push_back(std::move(article));
   }
-  std::vector<SourceArticle> sources;
   std::vector<int64_t> loaded_rows;
-  for (const auto& a : articles) sources.push_back({a.row, a.source}), loaded_rows.push_back(a.row);
+  for (const auto& a : articles) loaded_rows.push_back(a.row);
   auto related = copy_relations(db, loaded_rows);
   if (!related) return related.status();
-  std::vector<size_t> units = independence_units(sources, *related);
+  return align_story_claims(articles, *related, story, options);
+}
+
+nlohmann::json align_story_claims(const std::vector<StoryArticle>& articles,
+                                  const std::vector<std::pair<int64_t, int64_t>>& related, const std::string& story,
+                                  const AlignmentOptions& options) {
+  std::vector<ClaimMention> mentions;
+  std::vector<size_t> article_of;
+  std::vector<SourceArticle> sources;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    sources.push_back({articles[a].row, articles[a].source});
+    for (const auto& mention : articles[a].mentions) mentions.push_back(mention), article_of.push_back(a);
+  }
+  std::vector<size_t> units = independence_units(sources, related);
   std::vector<size_t> unit_of(mentions.size());
   for (size_t m = 0; m < mentions.size(); ++m) unit_of[m] = units[article_of[m]];
 
@@ -74,7 +76,7 @@ Result<nlohmann::json> claims_json(store::Database& db, const std::vector<int64_
   for (const auto& a : articles) indexes.emplace_back(a.text);
   auto source_json = [&](size_t m) {
     const ClaimMention& mention = mentions[m];
-    const LoadedArticle& article = articles[article_of[m]];
+    const StoryArticle& article = articles[article_of[m]];
     const core::CodePointIndex& index = indexes[article_of[m]];
     nlohmann::json json = {
         {"source", article.source.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.source)},
@@ -103,7 +105,7 @@ Result<nlohmann::json> claims_json(store::Database& db, const std::vector<int64_
         break;
       }
     const ClaimMention& rep = mentions[representative];
-    const LoadedArticle& rep_article = articles[article_of[representative]];
+    const StoryArticle& rep_article = articles[article_of[representative]];
     std::string text(slice(rep_article.text, rep.sentence));
     nlohmann::json claim = {
         {"id", "claim-" + core::hex64(core::hash64(story + "|" + rep_article.id + "|" +
