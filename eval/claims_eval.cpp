@@ -104,8 +104,9 @@ Score score_corpus(const nlohmann::json& corpus, const std::string& path, bool v
     for (const auto& m : labelled[t]["mentions"]) {
       const nlohmann::json* article = article_named(m["article"]);
       long predicted = article ? locate(*article, m["find"], by_article[(*article)["id"]]) : -1;
-      if (verbose && predicted < 0)
-        std::printf("    not found: %s | %s\n", m["article"].get<std::string>().c_str(), m["find"].get<std::string>().c_str());
+      if (verbose)
+        std::printf("    %-8s %s | %s\n", predicted < 0 ? "missing" : ("group " + std::to_string(predicted)).c_str(),
+                    m["article"].get<std::string>().c_str(), m["find"].get<std::string>().c_str());
       mentions.push_back({t, predicted});
       ++score.mentions;
       if (predicted >= 0) ++score.found, ++votes[predicted];

@@ -95,6 +95,7 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
   std::vector<Cluster> clusters;
   std::unordered_map<std::string, std::vector<size_t>> index;  // key → clusters, oldest first
   std::vector<std::pair<size_t, size_t>> links;                // clusters to merge (contradictions)
+  std::vector<std::pair<size_t, size_t>> merges;               // clusters that say the same thing
   auto samples = [&](const Cluster& c) {
     size_t n = std::min(options.samples_per_group, c.members.size());
     return std::vector<size_t>(c.members.begin(), c.members.begin() + static_cast<long>(n));
@@ -136,6 +137,7 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
     size_t best = SIZE_MAX;
     double best_similarity = -1;
     std::vector<size_t> opposite;  // groups saying the opposite (resolved once m has its group)
+    std::vector<size_t> accepted;  // every group m matches: single link joins them
     for (size_t c : candidates_of(keys)) {
       for (size_t other : samples(clusters[c])) {
         const ClaimMention& o = mentions[other];
@@ -163,7 +165,10 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
         } else if (statement_similarity >= options.polarity && !disputed(mention) && !disputed(o) && unit_of[m] != unit_of[other]) {
           opposite.push_back(c);
         }
-        if (accept && similarity > best_similarity) best = c, best_similarity = similarity;
+        if (accept) {
+          if (similarity > best_similarity) best = c, best_similarity = similarity;
+          accepted.push_back(c);
+        }
       }
     }
     if (best == SIZE_MAX) {
@@ -171,14 +176,40 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
       clusters.emplace_back();
     }
     for (size_t c : opposite) links.emplace_back(c, best);
+    for (size_t c : accepted)
+      if (c != best) merges.emplace_back(c, best);
     clusters[best].members.push_back(m);
     list_under(best, keys);
   }
 
+  // A mention that matched several groups joins them (single link): fold
+  // each merged group into its survivor before looking for contradictions.
+  {
+    std::vector<size_t> into(clusters.size());
+    std::iota(into.begin(), into.end(), 0);
+    auto root = [&](size_t x) {
+      while (into[x] != x) x = into[x] = into[into[x]];
+      return x;
+    };
+    for (const auto& [a, b] : merges) {
+      size_t ra = root(a), rb = root(b);
+      if (ra != rb) into[ra] = rb;
+    }
+    for (size_t c = 0; c < clusters.size(); ++c) {
+      size_t r = root(c);
+      if (r == c) continue;
+      auto& target = clusters[r].members;
+      target.insert(target.end(), clusters[c].members.begin(), clusters[c].members.end());
+      clusters[c].members.clear();
+    }
+    for (auto& cluster : clusters) std::sort(cluster.members.begin(), cluster.members.end());
+    for (auto& [a, b] : links) a = root(a), b = root(b);
+  }
   // Contradictions: groups of the same figure kind (dimension, unit, rate)
   // with different exact values, about the same thing.
   std::unordered_map<std::string, std::vector<size_t>> by_kind;
   for (size_t c = 0; c < clusters.size(); ++c) {
+    if (clusters[c].members.empty()) continue;  // folded into another
     const ClaimMention& first = mentions[clusters[c].members[0]];
     if (first.kind != "quantity") continue;
     const Quantity& q = first.quantity;
@@ -218,6 +249,7 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
   for (const auto& [a, b] : links) parent[find(a)] = find(b);
   std::map<size_t, ClaimGroup> by_root;
   for (size_t c = 0; c < clusters.size(); ++c) {
+    if (clusters[c].members.empty()) continue;
     ClaimGroup& group = by_root[find(c)];
     group.members.insert(group.members.end(), clusters[c].members.begin(), clusters[c].members.end());
   }

@@ -177,7 +177,8 @@ std::vector<Quantity> NumberNormalizer::find(const std::vector<ClaimToken>& toke
       i = end + 1;
       continue;
     }
-    if (tokens[i].is_digits && ((i > 0 && is_month(i - 1)) || is_month(end))) {
+    bool year_like = tokens[i].is_digits && tokens[i].lower.size() == 4 && value >= 1900 && value <= 2100;
+    if (tokens[i].is_digits && !year_like && ((i > 0 && is_month(i - 1)) || is_month(end))) {
       i = end;
       continue;
     }
