@@ -309,6 +309,7 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
   // shares the previous one's content: "Iran has denied providing weapons")
   // marks the previous sentence's claims as denied; an anaphoric denial has
   // no proposition of its own.
+  std::vector<ClaimMention> denials;
   for (size_t s = 1; s < sentences.size(); ++s) {
     const Sentence& current = sentences[s];
     if (!current.framing.denied) continue;
@@ -324,12 +325,27 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
       out[c].denied_next = true;
       out[c].framing = Framing::kDenied;
     }
-    if (current.framing.anaphor)
+    if (current.framing.anaphor) {
+      // "The ministry denied the claim": its own words say nothing checkable;
+      // it is a denial of the previous sentence's claims, so it cites them.
       for (size_t c = current.first_claim; c < current.first_claim + current.claims; ++c)
         if (out[c].kind == "statement") out[c].kind = "anaphoric";
+      for (size_t c = previous.first_claim; c < previous.first_claim + previous.claims; ++c) {
+        ClaimMention denial = out[c];
+        denial.sentence_index = static_cast<uint32_t>(s);
+        denial.sentence = denial.match = article.sentences[s];
+        denial.framing = Framing::kDenied;
+        denial.denied_next = false;
+        denial.speaker.clear();
+        denials.push_back(std::move(denial));
+      }
+    }
   }
+  for (auto& denial : denials) out.push_back(std::move(denial));
   out.erase(std::remove_if(out.begin(), out.end(), [](const ClaimMention& m) { return m.kind == "anaphoric"; }),
             out.end());
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ClaimMention& a, const ClaimMention& b) { return a.sentence_index < b.sentence_index; });
   return out;
 }
 
