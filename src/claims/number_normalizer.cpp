@@ -212,9 +212,19 @@ std::vector<Quantity> NumberNormalizer::find(const std::vector<ClaimToken>& toke
       q.dimension = "count";
     }
     q.first = start, q.last = end - 1;
+    if (q.dimension == "count" && !tokens[i].is_digits && start > 0) {
+      bool reference = false;
+      for (const auto& [words, kind] : qualifiers_)
+        if (kind == "reference_before" && start >= words.size() && phrase_at(tokens, start - words.size(), words))
+          reference = true;
+      if (reference) {  // "the two leaders": already named, nothing to check
+        i = end;
+        continue;
+      }
+    }
     // A bound or an estimate: "more than two decades", "about 8,000".
     for (const auto& [words, kind] : qualifiers_)
-      if (kind != "offset_after" && start >= words.size() && phrase_at(tokens, start - words.size(), words)) {
+      if (kind != "offset_after" && kind != "reference_before" && start >= words.size() && phrase_at(tokens, start - words.size(), words)) {
         // "over a decade" reads as "during", not "more than": a bound is
         // written with a figure ("over twenty years").
         if (words.size() == 1 && words[0] == "over" && words_.count(tokens[start].lower) &&

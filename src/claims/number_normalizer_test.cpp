@@ -72,6 +72,8 @@ TEST_F(NumberNormalizerTest, DatesOrdinalsAndLoneWordsAreNotQuantities) {
   EXPECT_TRUE(find("the 3rd meeting").empty());
   EXPECT_TRUE(find("one of the most important").empty());
   EXPECT_TRUE(find("a year later").empty());
+  EXPECT_TRUE(find("a meeting of the two leaders").empty());
+  EXPECT_EQ(find("three years later")[0].dimension, "time_offset");
 }
 
 }  // namespace
