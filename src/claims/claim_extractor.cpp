@@ -162,6 +162,19 @@ std::string ClaimExtractor::speaker_of(const Article& article, const std::vector
     return std::string(slice(article.text, {tokens[first].span.begin, tokens[last].span.end}));
   };
   size_t cue_index = framing.cue_token;
+  // "Valentina Errázuriz, the foreign minister, told ...": step over the
+  // apposition to the name before it.
+  if (cue_index > 1 && tokens[cue_index - 1].lower == ",") {
+    for (size_t k = cue_index - 2; k > 0 && cue_index - k < 10; --k)
+      if (tokens[k].lower == ",") {
+        if (tokens[k - 1].capitalized && !tokens[k - 1].punct) {
+          size_t first = k - 1;
+          while (first > 0 && tokens[first - 1].capitalized && !tokens[first - 1].punct && k - first < 4) --first;
+          return run_text(first, k - 1);
+        }
+        break;
+      }
+  }
   if (cue_index > 0 && tokens[cue_index - 1].capitalized && !tokens[cue_index - 1].punct) {
     size_t first = cue_index - 1;
     while (first > 0 && tokens[first - 1].capitalized && !tokens[first - 1].punct && cue_index - first < 4) --first;
