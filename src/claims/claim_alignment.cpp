@@ -153,8 +153,11 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
           // The same figure of the same kind: about the same thing when the
           // sentences overlap or the figure names the same thing.
           bool what_shared = share_any(mention.what, o.what);
-          accept = mention.quantity.dimension == "count" ? what_shared && similarity >= options.same_quantity
-                                                         : what_shared || similarity >= options.same_quantity;
+          // Counts and time offsets ("two years later") need both: "two
+          // bridges" is not "two vessels", "two years ago" not "two years later".
+          bool strict = mention.quantity.dimension == "count" || mention.quantity.dimension == "time_offset";
+          accept = strict ? what_shared && similarity >= options.same_quantity
+                          : what_shared || similarity >= options.same_quantity;
         } else if (mention.negated == o.negated) {
           accept = statement_similarity >= options.same_statement && shared >= options.min_shared_concepts;
           // Two negative statements that negate the same thing ("no defence

@@ -145,7 +145,8 @@ std::string ClaimExtractor::concept_of(const std::string& word, void* stemmer) c
 // said") or just after it ("said Arancibia", "according to the chancellor
 // Valentine Errasuris").
 std::string ClaimExtractor::speaker_of(const Article& article, const std::vector<ClaimToken>& tokens,
-                                       const SentenceFraming& framing) const {
+                                       const SentenceFraming& framing, Span& where) const {
+  where = {};
   if (framing.cue_token == SIZE_MAX || tokens.empty()) return {};
   uint32_t cue = tokens[framing.cue_token].span.begin;
   Span sentence{tokens.front().span.begin, tokens.back().span.end};
@@ -157,9 +158,13 @@ std::string ClaimExtractor::speaker_of(const Article& article, const std::vector
     uint32_t distance = mention.span.end <= cue ? cue - mention.span.end : mention.span.begin - cue;
     if (distance < best_distance) best = &mention, best_distance = distance;
   }
-  if (best) return best->name;
+  if (best) {
+    where = best->span;
+    return best->name;
+  }
   auto run_text = [&](size_t first, size_t last) {
-    return std::string(slice(article.text, {tokens[first].span.begin, tokens[last].span.end}));
+    where = {tokens[first].span.begin, tokens[last].span.end};
+    return std::string(slice(article.text, where));
   };
   size_t cue_index = framing.cue_token;
   // "Valentina Errázuriz, the foreign minister, told ...": step over the
@@ -206,6 +211,10 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
     std::vector<ClaimToken> tokens = tokenize_claim_text(article.text, span);
     SentenceFraming framing = framing_->classify(tokens);
     std::vector<Quantity> quantities = numbers_->find(tokens);
+    Span speaker_words;
+    std::string speaker = framing.framing == Framing::kAsserted || framing.framing == Framing::kHedged
+                              ? ""
+                              : speaker_of(article, tokens, framing, speaker_words);
     std::vector<bool> in_quantity(tokens.size(), false);
     for (const Quantity& q : quantities)
       for (size_t k = q.first; k <= q.last && k < tokens.size(); ++k) in_quantity[k] = true;
@@ -215,6 +224,9 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
     for (size_t k = 0; k < tokens.size(); ++k) {
       const ClaimToken& token = tokens[k];
       if (token.punct || token.is_digits || in_quantity[k] || framing.cue_tokens[k]) continue;
+      // Who says it is not what is said; but a denier is usually the
+      // subject of what they deny ("Iran denies supplying drones").
+      if (!speaker_words.empty() && speaker_words.contains(token.span) && framing.framing != Framing::kDenied) continue;
       bool matched = false;
       for (const auto& [words, code] : *places_) {
         if (k + words.size() > tokens.size()) continue;
@@ -248,8 +260,6 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
     work.content.assign(content_set.begin(), content_set.end());
     work.framing = framing;
     work.first_claim = out.size();
-    std::string speaker =
-        framing.framing == Framing::kAsserted || framing.framing == Framing::kHedged ? "" : speaker_of(article, tokens, framing);
     auto base = [&]() {
       ClaimMention m;
       m.sentence_index = static_cast<uint32_t>(s);

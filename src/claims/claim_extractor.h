@@ -47,8 +47,10 @@ class ClaimExtractor {
  private:
   struct SentenceWork;
   std::string concept_of(const std::string& word, void* stemmer) const;
+  // The speaker's name and, in `where`, the words naming them (left out of
+  // the claim's content: who says it is not what is said).
   std::string speaker_of(const Article& article, const std::vector<ClaimToken>& tokens,
-                         const SentenceFraming& framing) const;
+                         const SentenceFraming& framing, Span& where) const;
 
   std::shared_ptr<const NumberNormalizer> numbers_;
   std::shared_ptr<const FramingLexicon> framing_;
