@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "core/data_files.h"
 
@@ -89,6 +90,29 @@ TEST(ClaimExtractor, MentionsSurviveTheStore) {
   EXPECT_EQ(back.content, claims[0].content);
   EXPECT_EQ(back.framing, Framing::kAttributed);
   EXPECT_EQ(back.match, claims[0].match);
+}
+
+}  // namespace
+}  // namespace storyline::claims
+
+namespace storyline::claims {
+namespace {
+
+TEST(ClaimExtractor, AnyBytesGiveSpansInsideTheirSentence) {
+  std::mt19937 random(3);
+  const std::vector<std::string> pieces = {"12", "bn", "€", "-", "year", " ", "a", "decade", "and", "half", ",", ".",
+                                           "\xE2\x80\x99", "\xE2\x80", "\xC2", "not", "denied", "the claim", "\xFF",
+                                           "March", "2001", "said", "Anna", "'s", "n't", "u.s.", "%", "$"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string sentence;
+    for (int k = random() % 30; k > 0; --k) sentence += pieces[random() % pieces.size()];
+    Article article = make_article({sentence, sentence});
+    for (const ClaimMention& m : extractor().extract(article)) {
+      ASSERT_LT(m.sentence_index, article.sentences.size());
+      EXPECT_TRUE(m.sentence.contains(m.match)) << sentence;
+      EXPECT_LE(m.sentence.end, article.text.size());
+    }
+  }
 }
 
 }  // namespace
