@@ -126,8 +126,9 @@ bool NumberNormalizer::number_at(const std::vector<ClaimToken>& tokens, size_t a
       const Unit* unit = unit_at(tokens, i + 1, unit_length);
       bool before_scale = next != words_.end() && (next->second.kind == "scale" || tokens[i + 1].lower == "dozen");
       if (!before_scale && !(unit && unit->article_ok)) break;
-      current = before_scale && tokens[i + 1].lower != "dozen" ? 0 : (unit ? 1 : 0);
-      if (tokens[i + 1].lower == "dozen") current = 0;
+      // Before "million" or "dozen" the next word gives the value; before
+      // "decade" the article itself is the one.
+      current = before_scale ? 0 : 1;
       any = true, ++i;
       continue;
     } else {
@@ -137,11 +138,7 @@ bool NumberNormalizer::number_at(const std::vector<ClaimToken>& tokens, size_t a
   }
   if (!any) return false;
   value = total + current;
-  if (value == 0 && tokens[at].lower != "zero" && !(tokens[at].is_digits && tokens[at].number == 0)) {
-    // "a decade": the article alone stands for one of the unit.
-    if (words_.count(tokens[at].lower) && words_.at(tokens[at].lower).kind == "article") value = 1;
-    else return false;
-  }
+  if (value == 0 && tokens[at].lower != "zero" && !(tokens[at].is_digits && tokens[at].number == 0)) return false;
   length = i - at;
   return true;
 }
