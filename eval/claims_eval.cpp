@@ -11,6 +11,13 @@
 // holds most of its mentions; precision = correct / claims with a group,
 // recall = correct / labelled claims.
 //
+// Framing cues, held out: on PolNeAR (../shared/data/quotes/dev, news
+// articles with brat annotations of attributions), each sentence of an
+// article's raw text is "attributed" when an annotated Cue overlaps it; the
+// claims stage calls it attributed when its framing cues find an
+// attribution, allegation or denial. Sentence-level precision and recall
+// (the first annotator's file of each article).
+//
 //   build/claims_eval [--labels FILE] [--shared DIR] [--verbose]
 #include <nlohmann/json.hpp>
 
@@ -21,7 +28,10 @@
 #include <string>
 #include <vector>
 
+#include "claims/framing.h"
+#include "core/data_files.h"
 #include "core/text_util.h"
+#include "segment/segmenter.h"
 #include "storyline/engine.h"
 
 namespace {
@@ -139,6 +149,68 @@ Score score_corpus(const nlohmann::json& corpus, const std::string& path, bool v
   return score;
 }
 
+// Cue spans (code points) of a brat .ann file.
+std::vector<std::pair<uint32_t, uint32_t>> read_cues(const std::string& path) {
+  std::vector<std::pair<uint32_t, uint32_t>> cues;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] != 'T') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos || line.compare(tab + 1, 4, "Cue ") != 0) continue;
+    std::string ranges = line.substr(tab + 5, line.find('\t', tab + 1) - tab - 5);
+    for (auto part : storyline::core::split(ranges, ';')) {
+      unsigned long begin = 0, end = 0;
+      if (std::sscanf(std::string(part).c_str(), "%lu %lu", &begin, &end) == 2)
+        cues.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
+    }
+  }
+  return cues;
+}
+
+void polnear_framing(const std::string& shared) {
+  namespace fs = std::filesystem;
+  std::string root = shared + "/data/quotes/dev";
+  if (!fs::exists(root + "/attributions")) {
+    std::printf("\nPolNeAR framing: skipped (%s not found)\n", root.c_str());
+    return;
+  }
+  auto lexicon = storyline::claims::FramingLexicon::load(storyline::core::data_dir());
+  auto segmenter = storyline::segment::Segmenter::create(storyline::core::data_dir());
+  if (!lexicon || !segmenter) return;
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(root + "/attributions"))
+    if (entry.path().extension() == ".ann") files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  std::map<std::string, std::string> first_file;
+  for (const std::string& file : files) {
+    std::string stem = fs::path(file).stem().string();
+    first_file.emplace(stem.substr(0, stem.rfind('_')), file);
+  }
+  size_t gold = 0, predicted = 0, correct = 0, sentences = 0;
+  for (const auto& [name, ann] : first_file) {
+    std::string text;
+    if (!storyline::core::read_file(root + "/text/" + name + ".txt", text).is_ok()) continue;
+    auto cues = read_cues(ann);
+    storyline::Article article;
+    article.text = text;
+    segmenter->segment(article);
+    storyline::core::CodePointIndex index(text);
+    for (const storyline::Span& sentence : article.sentences) {
+      uint32_t begin = index.at(sentence.begin), end = index.at(sentence.end);
+      bool truth = false;
+      for (const auto& [cb, ce] : cues) truth |= cb < end && begin < ce;
+      auto framing = lexicon->classify(storyline::claims::tokenize_claim_text(text, sentence));
+      bool found = framing.attributed || framing.alleged || framing.denied;
+      ++sentences, gold += truth, predicted += found, correct += truth && found;
+    }
+  }
+  double p = ratio(correct, predicted), r = ratio(correct, gold);
+  std::printf("\nPolNeAR dev, framing cues (sentence is attributed): %zu articles, %zu sentences, %zu attributed\n",
+              first_file.size(), sentences, gold);
+  std::printf("  precision %.3f  recall %.3f  F1 %.3f\n", p, r, f1(p, r));
+}
+
 void print(const std::string& name, const Score& s) {
   double gp = ratio(s.correct_pairs, s.predicted_pairs), gr = ratio(s.correct_pairs, s.true_pairs);
   double sp = ratio(s.correct_status, s.with_group), sr = ratio(s.correct_status, s.claims);
@@ -186,5 +258,6 @@ int main(int argc, char** argv) {
     total.add(s);
   }
   print("all", total);
+  polnear_framing(shared);
   return 0;
 }
