@@ -249,12 +249,14 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
       if (context.has(string_of(mention, "article")))
         cites.push_back(context.cite(mention["article"], array_of(mention, "span")));
     if (cites.empty()) continue;
-    std::string what = string_of(event, "label");
-    if (what.empty()) {
-      what = string_of(event, "source");
-      std::string code = string_of(event, "code"), target = string_of(event, "target");
-      what += (what.empty() ? "" : " ") + std::string("[") + code + "]" + (target.empty() ? "" : " " + target);
-    }
+    // "Norway — sign formal agreement — Chile (Oslo)"; the code when the
+    // event type has no label.
+    std::string action = string_of(event, "label");
+    if (action.empty()) action = "[" + string_of(event, "code") + "]";
+    std::string source = string_of(event, "source"), target = string_of(event, "target");
+    std::string location = string_of(event, "location");
+    std::string what = (source.empty() ? "" : source + " — ") + action + (target.empty() ? "" : " — " + target) +
+                       (location.empty() ? "" : " (" + location + ")");
     std::string modality = string_of(event, "modality");
     brief["timeline"].push_back({{"date", event.value("date", nlohmann::json())},
                                  {"what", what},
