@@ -73,7 +73,7 @@ class Writer {
   }
   // One item: already-escaped `body` (use text()) at `depth`.
   void item(const std::string& body, int depth = 0) {
-    if (format_ == BriefFormat::kHtml) out_ << "<li>" << body << "</li>\n";
+    if (format_ == BriefFormat::kHtml) out_ << (depth ? "<li style=\"margin-left:2em\">" : "<li>") << body << "</li>\n";
     else out_ << std::string(2 * depth + (format_ == BriefFormat::kMarkdown ? 0 : 2), ' ') << (depth ? "- " : "* ") << body << "\n";
   }
   std::string cites(const nlohmann::json& cites) {
