@@ -27,6 +27,17 @@ size_t shared_count(const std::vector<std::string>& a, const std::vector<std::st
   return n;
 }
 
+// Shared concepts that are not synonym classes ("C:...").
+size_t shared_specific(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else n += a[i].rfind("C:", 0) != 0, ++i, ++j;
+  }
+  return n;
+}
+
 bool share_any(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   for (const auto& x : a)
     if (std::find(b.begin(), b.end(), x) != b.end()) return true;
@@ -159,7 +170,11 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
           accept = strict ? what_shared && similarity >= options.same_quantity
                           : what_shared || similarity >= options.same_quantity;
         } else if (mention.negated == o.negated) {
-          accept = statement_similarity >= options.same_statement && shared >= options.min_shared_concepts;
+          // Synonym classes are broad ("include", "defence", "provision"):
+          // two statements also share words of their own, or many classes.
+          accept = statement_similarity >= options.same_statement && shared >= options.min_shared_concepts &&
+                   (shared_specific(mention.content, o.content) >= options.min_shared_specific ||
+                    shared >= options.min_shared_concepts + 1);
           // Two negative statements that negate the same thing ("no defence
           // clause", "does not include any military component").
           if (mention.negated && shared_count(mention.what, o.what) >= options.min_shared_negated &&

@@ -24,6 +24,7 @@ struct AlignmentOptions {
   double same_quantity = 0.12;   // weighted content overlap for one figure told twice
   double same_statement = 0.40;  // mean of Dice and containment, for one statement told twice
   size_t min_shared_concepts = 3;  // statements share at least this many concepts
+  size_t min_shared_specific = 2;  // ... of which this many are not synonym classes (or one more in all)
   size_t min_shared_negated = 2;   // negative statements negating the same concepts
   double same_negated = 0.08;      // ... with at least this content overlap
   double contradiction = 0.30;   // for two different values of one figure
