@@ -12,12 +12,6 @@ namespace storyline::claims {
 
 namespace {
 
-std::string value_key(double value) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%.4g", value);
-  return buffer;
-}
-
 bool disputed(const ClaimMention& m) { return m.framing == Framing::kAlleged || m.framing == Framing::kDenied; }
 
 size_t shared_count(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -134,7 +128,7 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
     std::vector<std::string> keys;
     if (mention.kind == "quantity") {
       const Quantity& q = mention.quantity;
-      keys.push_back("Q|" + q.dimension + "|" + q.unit + "|" + q.per + "|" + value_key(q.value));
+      keys.push_back("Q|" + q.dimension + "|" + q.unit + "|" + q.per + "|" + quantity_value_key(q));
     } else {
       // The rarest concepts that some other mention also has.
       std::vector<std::pair<double, std::string>> ranked;
@@ -241,7 +235,7 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
           const ClaimMention& x = mentions[a];
           const ClaimMention& y = mentions[b];
           if (!x.quantity.qualifier.empty() || !y.quantity.qualifier.empty()) continue;
-          if (same_value(x.quantity.value, y.quantity.value)) continue;
+          if (same_quantity_value(x.quantity, y.quantity)) continue;
           // Only between independent sources (an outlet rarely contradicts
           // itself: two figures in one article are two different things),
           // and only about the same named thing.

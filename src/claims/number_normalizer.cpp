@@ -40,6 +40,21 @@ bool same_value(double a, double b) {
   return scale == 0 || std::fabs(a - b) <= 0.005 * scale;
 }
 
+namespace {
+bool exact_dimension(const std::string& dimension) { return dimension == "calendar_year" || dimension == "date"; }
+}  // namespace
+
+bool same_quantity_value(const Quantity& a, const Quantity& b) {
+  if (exact_dimension(a.dimension) || exact_dimension(b.dimension)) return a.value == b.value;
+  return same_value(a.value, b.value);
+}
+
+std::string quantity_value_key(const Quantity& q) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, exact_dimension(q.dimension) ? "%.0f" : "%.4g", q.value);
+  return buffer;
+}
+
 std::string format_quantity(const Quantity& q) {
   std::string number;
   double v = q.value;

@@ -30,6 +30,12 @@ struct Quantity {
 std::string format_quantity(const Quantity& quantity);
 // Whether two values are the same figure (to 0.5 %).
 bool same_value(double a, double b);
+// The same for two quantities of one kind: calendar years and dates are
+// equal only when exactly equal (2027 is not 2029).
+bool same_quantity_value(const Quantity& a, const Quantity& b);
+// A key for grouping: equal for equal values (exact for years and dates,
+// four significant digits otherwise).
+std::string quantity_value_key(const Quantity& quantity);
 
 class NumberNormalizer {
  public:

@@ -51,6 +51,8 @@ TEST_F(NumberNormalizerTest, MoneyAndVolumesNormalise) {
   EXPECT_EQ(m3.unit, "m3");
   EXPECT_TRUE(same_value(m3.value, bcm.value));
   EXPECT_FALSE(same_value(12e9, 14e9));
+  EXPECT_FALSE(same_quantity_value(only("in 2027"), only("in 2029")));
+  EXPECT_TRUE(same_quantity_value(only("12bn euros"), only("€12 billion")));
 }
 
 TEST_F(NumberNormalizerTest, RatesCountsYearsAndQualifiers) {
