@@ -174,7 +174,15 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
           if (mention.negated && shared_count(mention.what, o.what) >= options.min_shared_negated &&
               similarity >= options.same_negated)
             accept = true;
-        } else if (statement_similarity >= options.polarity && !disputed(mention) && !disputed(o) && unit_of[m] != unit_of[other]) {
+        } else if (similarity >= options.polarity && shared >= options.min_shared_concepts + 1 &&
+                   shared_specific(mention.content, o.content) >= options.min_shared_specific && !disputed(mention) &&
+                   !disputed(o) && unit_of[m] != unit_of[other] &&
+                   shared_count(mention.negated ? mention.what : o.what, mention.negated ? o.content : mention.content) >=
+                       options.min_shared_negated) {
+          // "X" against "not X": the same sentence but for the negation
+          // (Dice, not containment: a short sentence inside a long one is
+          // not its opposite), and what the negative one negates is in the
+          // positive one.
           opposite.push_back(c);
         }
         if (accept) {

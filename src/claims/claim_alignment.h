@@ -28,7 +28,7 @@ struct AlignmentOptions {
   size_t min_shared_negated = 2;   // negative statements negating the same concepts
   double same_negated = 0.08;      // ... with at least this content overlap
   double contradiction = 0.30;   // for two different values of one figure
-  double polarity = 0.65;        // for "X" against "not X"
+  double polarity = 0.50;        // for "X" against "not X"
   size_t samples_per_group = 4;  // mentions of a group compared with a newcomer
   size_t groups_per_key = 24;    // most recent groups of one index key compared
   size_t keys_per_statement = 6; // rarest concepts a statement is indexed by

@@ -135,6 +135,25 @@ TEST(ClaimAlignment, NegativeStatementsGroupByWhatTheyNegate) {
   EXPECT_EQ(std::find(g->members.begin(), g->members.end(), 2) == g->members.end(), g->status != "contradicted");
 }
 
+TEST(ClaimAlignment, XAgainstNotXFromTwoSourcesIsContradicted) {
+  std::vector<ClaimMention> mentions = {
+      statement({"lease", "harbour", "fishing", "clause", "C:include", "town"}, true, Framing::kAsserted,
+                {"fishing", "clause"}),
+      statement({"lease", "harbour", "fishing", "clause", "C:include", "town"}, false),
+      statement({"mayor", "harbour", "speech"}, true, Framing::kAsserted, {"speech"}),  // negates something else
+  };
+  std::vector<size_t> units = {0, 1, 2};
+  pad(mentions, units, 6);
+  auto groups = align_claims(mentions, units);
+  const ClaimGroup* g = group_with(groups, 0);
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->status, "contradicted");
+  EXPECT_EQ(g->members, (std::vector<size_t>{0, 1}));
+  // The same pair from one source is not a contradiction.
+  units[1] = 0;
+  EXPECT_NE(group_with(align_claims(mentions, units), 0)->status, "contradicted");
+}
+
 TEST(ClaimAlignment, CostStaysLinearOnALargeStory) {
   // 20,000 mentions of the same figure and 20,000 unrelated statements: the
   // bounded candidate lists keep this well under a second.

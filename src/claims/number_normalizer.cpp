@@ -189,6 +189,20 @@ std::vector<Quantity> NumberNormalizer::find(const std::vector<ClaimToken>& toke
       i = end + 1;
       continue;
     }
+    // Times of day ("7 p.m.", "11:50").
+    auto is_clock = [&](size_t k) {
+      if (k >= tokens.size()) return false;
+      auto it = words_.find(tokens[k].lower);
+      return it != words_.end() && it->second.kind == "clock";
+    };
+    // "11:50", and "9/11" or "24/7" (a date or a phrase, not a quantity).
+    auto joiner = [&](size_t k) { return tokens[k].lower == ":" || tokens[k].lower == "/"; };
+    bool colon_before = i >= 2 && joiner(i - 1) && tokens[i - 2].is_digits && tokens[i].attached;
+    bool colon_after = end + 1 < tokens.size() && joiner(end) && tokens[end + 1].is_digits && tokens[end + 1].attached;
+    if (tokens[i].is_digits && (is_clock(end) || colon_before || colon_after)) {
+      i = end;
+      continue;
+    }
     bool year_like = tokens[i].is_digits && tokens[i].lower.size() == 4 && value >= 1900 && value <= 2100;
     if (tokens[i].is_digits && !year_like && ((i > 0 && is_month(i - 1)) || is_month(end))) {
       i = end;
@@ -246,6 +260,11 @@ std::vector<Quantity> NumberNormalizer::find(const std::vector<ClaimToken>& toke
         for (const auto& word : words) q.qualifier_words += (q.qualifier_words.empty() ? "" : " ") + word;
         break;
       }
+    // An age: "a 13-year-old".
+    if (q.dimension == "duration" && end < tokens.size() && tokens[end].after_hyphen && tokens[end].lower == "old") {
+      q.dimension = "age";
+      ++end;
+    }
     // A time offset: "three years later", "two years ago".
     for (const auto& [words, kind] : qualifiers_)
       if (kind == "offset_after" && phrase_at(tokens, end, words) && q.dimension.rfind("duration", 0) == 0) {
@@ -253,6 +272,7 @@ std::vector<Quantity> NumberNormalizer::find(const std::vector<ClaimToken>& toke
         end += words.size();
         break;
       }
+    q.last = end - 1;  // with "-old", "later", "ago"
     // A rate: "two million tonnes of ammonia a year".
     if (q.dimension != "calendar_year")
       for (size_t k = end; k < tokens.size() && k < end + 5 && !tokens[k].punct && !q.per.size(); ++k)

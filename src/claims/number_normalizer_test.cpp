@@ -75,6 +75,10 @@ TEST_F(NumberNormalizerTest, DatesOrdinalsAndLoneWordsAreNotQuantities) {
   EXPECT_TRUE(find("one of the most important").empty());
   EXPECT_TRUE(find("a year later").empty());
   EXPECT_TRUE(find("a meeting of the two leaders").empty());
+  EXPECT_TRUE(find("doors open at 7 p.m. and close at 11:50").empty());
+  Quantity age = only("a 13-year-old boy");
+  EXPECT_EQ(age.dimension, "age");
+  EXPECT_EQ(age.last, 3u);  // tokens "a" "13" "year" "old": the "old" is part of it
   EXPECT_EQ(find("three years later")[0].dimension, "time_offset");
 }
 
