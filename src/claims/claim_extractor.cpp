@@ -320,8 +320,11 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
       std::set<std::string> negated_what;
       for (size_t cue : framing.negation_tokens) {
         size_t taken = 0;
+        // Names are who, not what: "not to pardon Clinton" and "no chance
+        // Clinton withdraws" negate different things.
         for (size_t k = cue + 1; k < tokens.size() && taken < kNegatedWords && !tokens[k].punct; ++k)
-          if (!concept_at[k].empty()) negated_what.insert(concept_at[k]), ++taken;
+          if (!concept_at[k].empty() && !tokens[k].capitalized && concept_at[k][0] != 'P' && concept_at[k][0] != 'E')
+            negated_what.insert(concept_at[k]), ++taken;
       }
       m.what.assign(negated_what.begin(), negated_what.end());
       out.push_back(std::move(m));
