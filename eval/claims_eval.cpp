@@ -21,6 +21,7 @@
 //   build/claims_eval [--labels FILE] [--shared DIR] [--verbose]
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -37,6 +38,7 @@
 namespace {
 
 struct Score {
+  std::map<std::string, std::array<size_t, 3>> by_status;  // status → {true, predicted, correct}
   size_t true_pairs = 0, predicted_pairs = 0, correct_pairs = 0;
   size_t claims = 0, with_group = 0, correct_status = 0;
   size_t mentions = 0, found = 0;
@@ -44,6 +46,8 @@ struct Score {
     true_pairs += o.true_pairs, predicted_pairs += o.predicted_pairs, correct_pairs += o.correct_pairs;
     claims += o.claims, with_group += o.with_group, correct_status += o.correct_status;
     mentions += o.mentions, found += o.found;
+    for (const auto& [status, counts] : o.by_status)
+      for (size_t k = 0; k < 3; ++k) by_status[status][k] += counts[k];
   }
 };
 
@@ -130,6 +134,9 @@ Score score_corpus(const nlohmann::json& corpus, const std::string& path, bool v
     std::string got = group >= 0 ? claims[static_cast<size_t>(group)]["status"].get<std::string>() : "none";
     if (group >= 0) ++score.with_group;
     if (got == want) ++score.correct_status;
+    ++score.by_status[want][0];
+    if (group >= 0) ++score.by_status[got][1];
+    if (got == want) ++score.by_status[want][2];
     if (verbose)
       std::printf("  %-46s want %-13s got %-13s (%zu/%zu mentions found)\n", labelled[t]["key"].get<std::string>().c_str(),
                   want.c_str(), got.c_str(), [&] {
@@ -258,6 +265,11 @@ int main(int argc, char** argv) {
     total.add(s);
   }
   print("all", total);
+  std::printf("\nstatus labels, all corpora:\n%-14s %5s %9s %7s %7s %7s\n", "status", "true", "predicted", "P", "R", "F1");
+  for (const auto& [status, counts] : total.by_status) {
+    double p = ratio(counts[2], counts[1]), r = ratio(counts[2], counts[0]);
+    std::printf("%-14s %5zu %9zu %7.3f %7.3f %7.3f\n", status.c_str(), counts[0], counts[1], p, r, f1(p, r));
+  }
   polnear_framing(shared);
   return 0;
 }
