@@ -252,3 +252,30 @@ TEST_F(SeedClaims, DroneSupplyIsAFramingDifference) {
 
 }  // namespace
 }  // namespace storyline::testing
+
+namespace storyline::testing {
+namespace {
+
+TEST(ClaimsWithoutStories, TheReportsArticlesAreAlignedAsOneSet) {
+  TempDir dir;
+  EngineOptions options;
+  options.db_path = dir.file("alone.db");
+  options.stages = {"claims"};
+  auto engine = Engine::open(options);
+  ASSERT_TRUE(engine.is_ok()) << engine.status().message();
+  auto summary = (*engine)->ingest({source_path("examples")}, IngestOptions{});
+  ASSERT_TRUE(summary.is_ok());
+  auto text = (*engine)->report(summary->article_ids, ReportFormat::kJson);
+  ASSERT_TRUE(text.is_ok()) << text.status().message();
+  nlohmann::json report = nlohmann::json::parse(*text);
+  ASSERT_FALSE(report["claims"].empty());
+  bool fifteen = false;
+  for (const auto& claim : report["claims"]) {
+    EXPECT_TRUE(claim["story"].is_null());
+    if (claim.value("value", "") == "15 years") fifteen = claim["status"] == "corroborated";
+  }
+  EXPECT_TRUE(fifteen);
+}
+
+}  // namespace
+}  // namespace storyline::testing
