@@ -88,6 +88,7 @@ struct Generator {
 
 struct Result {
   double stories_per_second = 0, articles_per_second = 0;
+  double extract_share = 0, align_share = 0, brief_share = 0;  // of the time
   size_t claims = 0;
 };
 
@@ -96,7 +97,7 @@ Result run(int size, double seconds, const storyline::claims::ClaimExtractor& ex
   for (int i = 0; i < 60; ++i) outlets.push_back("Outlet " + std::to_string(i));
   Result result;
   size_t stories = 0;
-  double elapsed = 0;
+  double elapsed = 0, extracting = 0, aligning = 0;
   int story = 0;
   while (elapsed < seconds || stories < 3) {
     // Generated outside the timed part.
@@ -118,12 +119,16 @@ Result run(int size, double seconds, const storyline::claims::ClaimExtractor& ex
                                     {"text", a.text}, {"sentences", sentences}});
       members.push_back(a.id);
     }
+    auto extracted = std::chrono::steady_clock::now();
     std::string key = "story-" + std::to_string(story + 1);
     report["claims"] = storyline::claims::align_story_claims(story_articles, related, key);
+    auto aligned = std::chrono::steady_clock::now();
     report["stories"] = nlohmann::json::array({{{"id", key}, {"label", "generated"}, {"articles", members}}});
     nlohmann::json brief = storyline::report::build_brief(report, key);
     std::string text = storyline::report::render_brief(brief, storyline::report::BriefFormat::kText);
     elapsed += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    extracting += std::chrono::duration<double>(extracted - start).count();
+    aligning += std::chrono::duration<double>(aligned - extracted).count();
     result.claims += report["claims"].size();
     if (text.empty()) std::fprintf(stderr, "empty brief\n");
     ++stories, ++story;
@@ -131,6 +136,9 @@ Result run(int size, double seconds, const storyline::claims::ClaimExtractor& ex
   result.stories_per_second = static_cast<double>(stories) / elapsed;
   result.articles_per_second = result.stories_per_second * size;
   result.claims /= stories;
+  result.extract_share = extracting / elapsed;
+  result.align_share = aligning / elapsed;
+  result.brief_share = 1 - result.extract_share - result.align_share;
   return result;
 }
 
@@ -152,10 +160,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   Generator generator;
-  std::printf("%-10s %12s %14s %16s\n", "articles", "stories/s", "articles/s", "claim groups");
+  std::printf("%-10s %12s %14s %14s   %s\n", "articles", "stories/s", "articles/s", "claim groups",
+              "time: extract / align / brief");
   for (int size : {5, 50, 500}) {
     Result r = run(size, seconds, *extractor, generator);
-    std::printf("%-10d %12.1f %14.0f %16zu\n", size, r.stories_per_second, r.articles_per_second, r.claims);
+    std::printf("%-10d %12.1f %14.0f %14zu   %.0f%% / %.0f%% / %.0f%%\n", size, r.stories_per_second,
+                r.articles_per_second, r.claims, 100 * r.extract_share, 100 * r.align_share, 100 * r.brief_share);
   }
   return 0;
 }

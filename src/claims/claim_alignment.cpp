@@ -40,40 +40,58 @@ bool share_any(const std::vector<std::string>& a, const std::vector<std::string>
 
 class Weights {
  public:
+  // Concepts are interned once (ids sorted in the mentions' own order, so a
+  // merge of two id lists finds the shared ones) and weighted once.
   explicit Weights(const std::vector<ClaimMention>& mentions) {
-    for (const auto& m : mentions)
-      for (const auto& c : m.content) ++df_[c];
-    n_ = static_cast<double>(mentions.size());
-    totals_.reserve(mentions.size());
+    std::unordered_map<std::string, uint32_t> ids;
+    ids_.reserve(mentions.size());
     for (const auto& m : mentions) {
+      std::vector<uint32_t> list;
+      list.reserve(m.content.size());
+      for (const auto& c : m.content) {
+        auto [it, added] = ids.emplace(c, static_cast<uint32_t>(df_.size()));
+        if (added) df_.push_back(0);
+        ++df_[it->second];
+        list.push_back(it->second);
+      }
+      std::sort(list.begin(), list.end());
+      ids_.push_back(std::move(list));
+    }
+    n_ = static_cast<double>(mentions.size());
+    weight_.reserve(df_.size());
+    for (size_t df : df_) weight_.push_back(std::log(1.0 + n_ / static_cast<double>(df)));
+    for (const auto& [name, id] : ids) by_name_.emplace(name, id);
+    totals_.reserve(mentions.size());
+    for (const auto& list : ids_) {
       double total = 0;
-      for (const auto& c : m.content) total += of(c);
+      for (uint32_t id : list) total += weight_[id];
       totals_.push_back(total);
     }
   }
   // Rare concepts weigh more: in a story about an accord, "accord" says
   // little and "ammonia" says a lot.
   double of(const std::string& concept_key) const {
-    auto it = df_.find(concept_key);
-    double df = it == df_.end() ? 1 : static_cast<double>(it->second);
-    return std::log(1.0 + n_ / df);
+    auto it = by_name_.find(concept_key);
+    return it == by_name_.end() ? std::log(1.0 + n_) : weight_[it->second];
   }
   size_t df(const std::string& concept_key) const {
-    auto it = df_.find(concept_key);
-    return it == df_.end() ? 0 : it->second;
+    auto it = by_name_.find(concept_key);
+    return it == by_name_.end() ? 0 : df_[it->second];
   }
   // Weighted Dice overlap of two mentions' content; `shared` counts the
-  // concepts in common.
+  // concepts in common; `containment` is the shared weight over the smaller
+  // mention's weight.
   double similarity(const std::vector<ClaimMention>& mentions, size_t a, size_t b, size_t& shared,
                     double* containment = nullptr) const {
-    const auto& x = mentions[a].content;
-    const auto& y = mentions[b].content;
+    (void)mentions;
+    const auto& x = ids_[a];
+    const auto& y = ids_[b];
     double common = 0;
     shared = 0;
     for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
       if (x[i] < y[j]) ++i;
       else if (y[j] < x[i]) ++j;
-      else common += of(x[i]), ++shared, ++i, ++j;
+      else common += weight_[x[i]], ++shared, ++i, ++j;
     }
     double total = totals_[a] + totals_[b];
     double smaller = std::min(totals_[a], totals_[b]);
@@ -82,7 +100,10 @@ class Weights {
   }
 
  private:
-  std::unordered_map<std::string, size_t> df_;
+  std::vector<size_t> df_;                        // by concept id
+  std::vector<double> weight_;                    // by concept id
+  std::unordered_map<std::string, uint32_t> by_name_;
+  std::vector<std::vector<uint32_t>> ids_;        // each mention's concepts, sorted ids
   std::vector<double> totals_;
   double n_ = 1;
 };
@@ -105,17 +126,32 @@ std::vector<ClaimGroup> align_claims(const std::vector<ClaimMention>& mentions, 
     size_t n = std::min(options.samples_per_group, c.members.size());
     return std::vector<size_t>(c.members.begin(), c.members.begin() + static_cast<long>(n));
   };
+  // The groups listed under the mention's keys (the most recent of each
+  // key), those under most of its keys first, at most groups_per_key in all:
+  // a bounded number of comparisons per mention however large the story.
   auto candidates_of = [&](const std::vector<std::string>& keys) {
-    std::vector<size_t> out;
+    std::vector<size_t> listed;
     for (const auto& key : keys) {
       auto it = index.find(key);
       if (it == index.end()) continue;
       const auto& list = it->second;
       size_t from = list.size() > options.groups_per_key ? list.size() - options.groups_per_key : 0;
-      for (size_t k = from; k < list.size(); ++k) out.push_back(list[k]);
+      for (size_t k = from; k < list.size(); ++k) listed.push_back(list[k]);
     }
+    std::sort(listed.begin(), listed.end());
+    std::vector<std::pair<size_t, size_t>> counted;  // (keys, group)
+    for (size_t k = 0; k < listed.size();) {
+      size_t j = k;
+      while (j < listed.size() && listed[j] == listed[k]) ++j;
+      counted.emplace_back(j - k, listed[k]);
+      k = j;
+    }
+    std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second > b.second;  // more keys, then newer
+    });
+    std::vector<size_t> out;
+    for (size_t k = 0; k < counted.size() && k < options.groups_per_key; ++k) out.push_back(counted[k].second);
     std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   };
   auto list_under = [&](size_t cluster, const std::vector<std::string>& keys) {
