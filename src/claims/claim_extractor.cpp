@@ -129,7 +129,9 @@ Result<ClaimExtractor> ClaimExtractor::load(const std::string& data_dir) {
   }
   std::stable_sort(places->begin(), places->end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  extractor.places_ = places;
+  auto by_first = std::make_shared<PlaceNames>();
+  for (auto& place : *places) (*by_first)[place.first[0]].push_back(std::move(place));
+  extractor.places_ = by_first;
   return extractor;
 }
 
@@ -171,15 +173,17 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
       // subject of what they deny ("Iran denies supplying drones").
       if (!speaker_words.empty() && speaker_words.contains(token.span) && framing.framing != Framing::kDenied) continue;
       bool matched = false;
-      for (const auto& [words, code] : *places_) {
-        if (k + words.size() > tokens.size()) continue;
-        bool equal = true;
-        for (size_t w = 0; w < words.size() && equal; ++w) equal = tokens[k + w].lower == words[w];
-        if (!equal) continue;
-        concept_at[k] = "P:" + code;
-        for (size_t w = 1; w < words.size(); ++w) in_quantity[k + w] = true;  // consumed
-        matched = true;
-        break;
+      if (auto named = places_->find(token.lower); named != places_->end()) {
+        for (const auto& [words, code] : named->second) {
+          if (k + words.size() > tokens.size()) continue;
+          bool equal = true;
+          for (size_t w = 0; w < words.size() && equal; ++w) equal = tokens[k + w].lower == words[w];
+          if (!equal) continue;
+          concept_at[k] = "P:" + code;
+          for (size_t w = 1; w < words.size(); ++w) in_quantity[k + w] = true;  // consumed
+          matched = true;
+          break;
+        }
       }
       if (matched) continue;
       for (const EntityMention& mention : article.mentions)

@@ -56,7 +56,9 @@ class ClaimExtractor {
   std::shared_ptr<const FramingLexicon> framing_;
   std::shared_ptr<const std::unordered_set<std::string>> stopwords_;
   std::shared_ptr<const std::unordered_map<std::string, std::string>> concepts_;  // stem → class
-  std::shared_ptr<const std::vector<std::pair<std::vector<std::string>, std::string>>> places_;  // words → ISO
+  // First word → (words, ISO code), longest first.
+  using PlaceNames = std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, std::string>>>;
+  std::shared_ptr<const PlaceNames> places_;
 };
 
 }  // namespace storyline::claims

@@ -32,6 +32,8 @@ Result<FramingLexicon> FramingLexicon::load(const std::string& data_dir) {
   }
   std::stable_sort(lexicon.cues_.begin(), lexicon.cues_.end(),
                    [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
+  for (size_t c = 0; c < lexicon.cues_.size(); ++c)
+    if (!lexicon.cues_[c].words.empty()) lexicon.by_first_word_[lexicon.cues_[c].words[0]].push_back(c);
   return lexicon;
 }
 
@@ -42,7 +44,13 @@ SentenceFraming FramingLexicon::classify(const std::vector<ClaimToken>& tokens) 
   size_t attribution_cue = SIZE_MAX, strong_cue = SIZE_MAX;
   for (size_t i = 0; i < tokens.size();) {
     const Cue* match = nullptr;
-    for (const Cue& cue : cues_) {
+    auto candidates = by_first_word_.find(tokens[i].lower);
+    if (candidates == by_first_word_.end()) {
+      ++i;
+      continue;
+    }
+    for (size_t c : candidates->second) {
+      const Cue& cue = cues_[c];
       if (i + cue.words.size() > tokens.size()) continue;
       bool equal = true;
       for (size_t k = 0; k < cue.words.size() && equal; ++k) equal = tokens[i + k].lower == cue.words[k];

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ class FramingLexicon {
     std::string kind;
   };
   std::vector<Cue> cues_;  // longest first
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;  // cue indices, longest first
 };
 
 }  // namespace storyline::claims

@@ -91,6 +91,8 @@ Result<NumberNormalizer> NumberNormalizer::load(const std::string& data_dir) {
   }
   std::stable_sort(normalizer.units_.begin(), normalizer.units_.end(),
                    [](const Unit& a, const Unit& b) { return a.words.size() > b.words.size(); });
+  for (size_t u = 0; u < normalizer.units_.size(); ++u)
+    if (!normalizer.units_[u].words.empty()) normalizer.units_by_first_word_[normalizer.units_[u].words[0]].push_back(u);
   for (const char* file : {"/claims/rates.tsv", "/claims/qualifiers.tsv"}) {
     auto rows = core::read_table(data_dir + file);
     if (!rows) return rows.status();
@@ -105,8 +107,11 @@ Result<NumberNormalizer> NumberNormalizer::load(const std::string& data_dir) {
 
 const NumberNormalizer::Unit* NumberNormalizer::unit_at(const std::vector<ClaimToken>& tokens, size_t at,
                                                         size_t& length) const {
-  for (const Unit& unit : units_)
-    if (phrase_at(tokens, at, unit.words)) {
+  if (at >= tokens.size()) return nullptr;
+  auto candidates = units_by_first_word_.find(tokens[at].lower);
+  if (candidates == units_by_first_word_.end()) return nullptr;
+  for (size_t u : candidates->second)
+    if (const Unit& unit = units_[u]; phrase_at(tokens, at, unit.words)) {
       length = unit.words.size();
       return &unit;
     }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,7 @@ class NumberNormalizer {
 
   std::map<std::string, Word> words_;
   std::vector<Unit> units_;  // longest first
+  std::unordered_map<std::string, std::vector<size_t>> units_by_first_word_;  // indices, longest first
   std::vector<std::pair<std::vector<std::string>, std::string>> rates_;
   std::vector<std::pair<std::vector<std::string>, std::string>> qualifiers_;
 };
