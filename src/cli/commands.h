@@ -33,5 +33,6 @@ std::unique_ptr<Engine> open_engine(const GlobalOptions& global);
 // to the function that does the work once flags are parsed.
 void add_ingest_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
+void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace storyline::cli

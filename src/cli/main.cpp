@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   add_ingest_commands(app, global, run);
   add_story_commands(app, global, run);
+  add_entity_commands(app, global, run);
 
   try {
     app.parse(argc, argv);

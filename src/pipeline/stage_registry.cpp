@@ -1,5 +1,6 @@
 #include "pipeline/stage_registry.h"
 
+#include "entities/entities_stage.h"
 #include "quotes/quotes_stage.h"
 #include "stories/stories_stage.h"
 
@@ -8,6 +9,9 @@ namespace storyline::pipeline {
 Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_dir) {
   std::vector<std::unique_ptr<Stage>> stages;
   // In pipeline order: entities, stories, events, quotes, claims.
+  auto entities = entities::EntitiesStage::create(data_dir);
+  if (!entities) return entities.status();
+  stages.push_back(std::move(*entities));
   auto stories = stories::StoriesStage::create(data_dir);
   if (!stories) return stories.status();
   stages.push_back(std::move(*stories));
