@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "core/data_files.h"
 #include "quotes/quote_marks.h"
 #include "segment/segmenter.h"
@@ -189,6 +191,38 @@ TEST(QuoteFinder, RoleNounsWithoutAMatchingPersonKeepThePhrase) {
       "Funding will double next year, Teral's ambassador to Oskel said.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Teral's ambassador to Oskel");
+}
+
+}  // namespace
+}  // namespace storyline::quotes
+
+namespace storyline::quotes {
+namespace {
+
+// Random sentences built from the words attributions are made of (cues,
+// names, pronouns, quote marks of every kind, commas, line breaks): the
+// finder must never return a span outside the text, whatever the order.
+TEST(QuoteFinder, RandomAttributionSoupKeepsSpansInsideTheText) {
+  const std::vector<std::string> words = {
+      "said", "told", "according", "to", "he", "she", "they", "the", "spokesman", "Ana", "Ruiz", "Ms.", "Lund",
+      "“", "”", "\"", "''", "«", "»", ",", ".", ":", "\n", "that", "and", "while", "adding", "news", "agency",
+      "IRNA", "on", "Friday", "Jan.", "17", "2025", "ago", "three", "years", "’s", "—", "U.S.", "de", "la", "X"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int length = 1 + static_cast<int>(random() % 80);
+    for (int i = 0; i < length; ++i) {
+      text += words[random() % words.size()];
+      if (random() % 3) text += ' ';
+    }
+    Article a = article(text);
+    Span all{0, static_cast<uint32_t>(a.text.size())};
+    for (const FoundQuote& q : finder().find(a)) {
+      EXPECT_TRUE(all.contains(q.text) && q.text.begin <= q.text.end) << text;
+      EXPECT_TRUE(all.contains(q.cue)) << text;
+      EXPECT_TRUE(all.contains(q.speaker_words)) << text;
+    }
+  }
 }
 
 }  // namespace
