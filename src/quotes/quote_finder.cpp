@@ -12,7 +12,8 @@ namespace {
 
 using dates::is_space_gap;
 
-constexpr size_t kLongestSpeaker = 12;  // tokens of a subject before a cue
+constexpr size_t kLongestSpeaker = 16;  // tokens of a subject before a cue
+constexpr size_t kLongestApposition = 14;  // tokens of "the director of …" between commas
 constexpr size_t kShortestContent = 3;  // tokens of reported words
 
 // Where an attribution is: token ranges [first, end).
@@ -42,6 +43,7 @@ class Finder {
         unattributed.push_back(&stretch);
       }
     }
+    for (const Span& paragraph : article_.paragraphs) speaker_label(paragraph);
     for (size_t k = 0; k < view_.size(); ++k)
       if (!used_[k] && !view_.in_quote(k) && is_cue(k)) reported_at_cue(k);
     for (size_t k = 0; k < view_.size(); ++k)
@@ -307,9 +309,9 @@ class Finder {
     // A comma before the cue: an apposition ("Lund, an analyst, said …") or
     // the reported words first ("The text …, the minister, X, said …").
     size_t chunk1 = chunk_start(end, sentence_first);
-    if (chunk1 == end || end - chunk1 > 8) return;
+    if (chunk1 == end || end - chunk1 > kLongestApposition) return;
     if (has_content) {
-      if (end - sentence_first > 16) return;
+      if (end - sentence_first > kLongestApposition + 6) return;
       size_t chunk0 = chunk_start(chunk1, sentence_first);
       size_t subject_first = sentence_first;
       // "However, the ambassador, Kazem Jalali, clarified that …": a leading adverb is not the subject.
@@ -337,6 +339,38 @@ class Finder {
       if (std::find(quotes_.back().via.begin(), quotes_.back().via.end(), name) == quotes_.back().via.end())
         quotes_.back().via.push_back(name);
     used_[from] = true;
+  }
+
+  // A transcript's or headline's speaker label: "PENCE: Well, …", "Ana
+  // Ruiz: We will rebuild": a name (in capitals, or of two or three words)
+  // opening the paragraph, then a colon; the rest of the paragraph is theirs.
+  void speaker_label(Span paragraph) {
+    size_t first = view_.token_at(paragraph.begin);
+    if (first >= view_.size() || view_[first].span.begin >= paragraph.end) return;
+    size_t end = first;
+    bool capitals = true;
+    while (end < view_.size() && end < first + 3 && view_[end].capitalized && !view_[end].digits &&
+           (end == first || is_space_gap(view_[end].gap))) {
+      for (char c : slice(view_.text(), view_[end].span)) capitals &= !(c >= 'a' && c <= 'z');
+      ++end;
+    }
+    if (end == first || end >= view_.size() || view_[end].gap.substr(0, 1) != ":") return;
+    if (!capitals && end - first < 2) return;
+    if (!capitals && view_.name_runs(first, end).empty()) return;
+    size_t rest = end;
+    size_t rest_end = view_.token_at(paragraph.end);
+    if (rest_end - rest < kShortestContent) return;
+    FoundQuote quote;
+    quote.text = trimmed({view_[rest].span.begin, paragraph.end});
+    uint32_t colon = view_[end - 1].span.end;
+    quote.cue = {colon, colon + 1};
+    quote.cue_word = ":";
+    quote.speaker_words = view_.span_of(first, end);
+    Speaker speaker = resolve_speaker(view_, first, end);
+    quote.speaker = speaker.name;
+    quote.entity_id = speaker.entity_id;
+    quote.direct = true;
+    quotes_.push_back(std::move(quote));
   }
 
   // "…, adding that …": the words of the sentence's speaker, who is the
@@ -418,6 +452,8 @@ class Finder {
   // A quote with no cue of its own continues the attribution just before it
   // in the same paragraph, or in the previous one when it opens its own.
   void continue_quote(const QuotedStretch& stretch) {
+    for (const FoundQuote& q : quotes_)
+      if (q.text.begin <= stretch.inner.begin && stretch.inner.end <= q.text.end + 1) return;  // inside a labelled turn
     size_t paragraph = paragraph_of(stretch.outer.begin);
     const FoundQuote* previous = nullptr;
     for (const FoundQuote& q : quotes_) {

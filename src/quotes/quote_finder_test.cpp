@@ -185,6 +185,20 @@ TEST(QuoteFinder, NamesThatLookLikeCuesAndNounsThatAreVerbFormsAreNotCues) {
   EXPECT_TRUE(quotes_of("The board's memo covers “the most delicate matters.”").empty());
 }
 
+TEST(QuoteFinder, TranscriptSpeakerLabels) {
+  auto q = quotes_of(
+      "Moderator Jan Ostrava questioned Senator Ilse Marek on Sunday.\n"
+      "OSTRAVA: Will the canal toll rise next year?\n"
+      "MAREK: Not while I chair the committee, it will not.\n"
+      "Update: the interview was shortened.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Jan Ostrava");
+  EXPECT_EQ(q[0].cue, ":");
+  EXPECT_EQ(q[0].text, "Will the canal toll rise next year?");
+  EXPECT_EQ(q[1].speaker, "Ilse Marek");
+  EXPECT_TRUE(q[1].direct);
+}
+
 TEST(QuoteFinder, RoleNounsWithoutAMatchingPersonKeepThePhrase) {
   auto q = quotes_of(
       "Prime Minister Lena Varga met farmers in Oskel.\n"
