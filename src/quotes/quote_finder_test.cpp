@@ -52,6 +52,15 @@ TEST(QuoteMarks, PairsCurlyAndStraightMarksAndCarriesQuotesOverParagraphs) {
   EXPECT_FALSE(stretches[3].closed);
 }
 
+TEST(QuoteMarks, NestedQuotesBelongToTheOuterOneAndBritishSingleQuotesCount) {
+  std::string text = "“He told me \"never\" twice,” she said. ‘We will not move,’ the workers’ leader said.";
+  Article a = article(text);
+  auto stretches = find_quoted_stretches(a.text, a.paragraphs);
+  ASSERT_EQ(stretches.size(), 2u);
+  EXPECT_EQ(slice(text, stretches[0].inner), "He told me \"never\" twice,");
+  EXPECT_EQ(slice(text, stretches[1].inner), "We will not move,");
+}
+
 TEST(QuoteFinder, QuoteBeforeItsAttributionAndItsContinuation) {
   auto q = quotes_of(
       "Harbour master Lena Okafor said the pier was safe again after the storm. “We checked every pile twice,” she "
