@@ -110,6 +110,16 @@ TEST(TimeExpressions, LastNextThisUnits) {
   EXPECT_EQ(f.granularity, "month");
 }
 
+TEST(TimeExpressions, WeekendsAndDecades) {
+  // 2026-03-04 is a Wednesday: the weekend before began on 2026-02-28.
+  EXPECT_EQ(only("The ferry broke down last weekend.", "2026-03-04").value, "2026-02-28");
+  EXPECT_EQ(only("The ferry sails this weekend.", "2026-03-04").value, "2026-03-07");
+  auto f = only("Prices doubled in the 1990s.", "2026-03-04");
+  EXPECT_EQ(f.value, "1990");
+  EXPECT_EQ(f.granularity, "approximate");
+  EXPECT_EQ(f.words, "1990s");
+}
+
 TEST(TimeExpressions, BareMonthsResolveToTheNearestSensibleYear) {
   EXPECT_EQ(only("The harvest starts in June.", "2026-03-04").value, "2026-06");
   EXPECT_EQ(only("The harvest failed in November.", "2026-03-04").value, "2025-11");
