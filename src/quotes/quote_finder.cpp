@@ -82,6 +82,8 @@ std::optional<Attribution> Finder::after_quote(const QuotedStretch& stretch) con
   if (t >= view_.size()) return std::nullopt;
   std::string_view between = view_.text().substr(stretch.outer.end, view_[t].span.begin - stretch.outer.end);
   if (!only_chars(between, " ,")) return std::nullopt;
+  // "…,” while 73 percent said …": another clause, not this quote's attribution.
+  if (view_.is("subordinator", t) || view_.is("conjunction", t) || view_.is("relative", t)) return std::nullopt;
   auto [sentence_first, sentence_end] = view_.sentence_of(t);
   if (sentence_first < t && view_.sentence_of(t - 1).first != sentence_first) sentence_first = t;
   if (view_.according_to(t)) {

@@ -136,6 +136,10 @@ void Finder::reported_at_cue(size_t cue) {
     return;
   }
   if (verb->object != CueObject::kClause) return;
+  // The speaker's part is a short noun phrase, not a clause ("… that the two countries were planning").
+  if (end - chunk1 > 8) return;
+  for (size_t k = chunk1; k < end; ++k)
+    if (view_.is("relative", k) || view_.in_quote(k) || is_cue(k)) return;
   size_t speaker_first = chunk1;
   size_t chunk2 = chunk_start(chunk1, sentence_first);
   if (chunk2 > sentence_first && chunk2 < chunk1 && chunk1 - chunk2 <= 6 && chunk2 - sentence_first >= kShortestContent)
@@ -183,15 +187,39 @@ bool Finder::same_speaker(size_t cue, size_t sentence_first, size_t sentence_end
     quotes_.push_back(std::move(quote));
     return true;
   }
-  // Else the subject that opens the sentence ("The Kremlin has declined …, but has acknowledged that …").
-  size_t subject_end = sentence_first + 1;
-  while (subject_end < cue && !view_.clause_break_before(subject_end) && !is_cue(subject_end) &&
-         !view_.is("auxiliary", subject_end) && subject_end - sentence_first < 6)
-    ++subject_end;
-  bool subject = !view_.name_runs(sentence_first, subject_end).empty() || view_.is("pronoun", sentence_first) ||
-                 view_.is("plural", sentence_first) || view_.is("determiner", sentence_first);
-  bool too_long = subject_end - sentence_first >= 6 && subject_end < cue && !view_.clause_break_before(subject_end);
-  if (!subject || too_long) return false;
+  // Else the subject that opens the sentence: a name ("Mr. Schultz generally
+  // supported …, and said …"), a pronoun, or a short noun phrase ("The
+  // Kremlin has declined …, but has acknowledged that …").
+  size_t subject_end = sentence_first;
+  size_t name_from = sentence_first + (view_.is("determiner", sentence_first) ? 1 : 0);
+  // The first name in the opening words that is not a modifier
+  // ("Government spokesperson Fatemeh Mohajerani also commented …").
+  std::vector<NameRun> runs = view_.name_runs(name_from, std::min(cue, name_from + 8));
+  const NameRun* name = nullptr;
+  for (const NameRun& run : runs) {
+    if (run.first > name_from + 3 || run.possessive) break;
+    size_t next = run.end;
+    bool modifier = next < cue && is_space_gap(view_[next].gap) && !view_[next].capitalized &&
+                    !view_.is("auxiliary", next) && !is_cue(next) && !view_.is("conjunction", next) &&
+                    !view_.is("adverbial", next) && view_[next].lower != "of";
+    if (!modifier) {
+      name = &run;
+      break;
+    }
+  }
+  if (name) {
+    subject_end = name->end;
+  } else if (view_.is("pronoun", sentence_first) || view_.is("plural", sentence_first)) {
+    subject_end = sentence_first + 1;
+  } else if (view_.is("determiner", sentence_first)) {
+    subject_end = sentence_first + 1;
+    while (subject_end < cue && !view_.clause_break_before(subject_end) && !is_cue(subject_end) &&
+           !view_.is("auxiliary", subject_end) && subject_end - sentence_first < 5)
+      ++subject_end;
+    if (subject_end - sentence_first >= 5) return false;  // no short subject
+  } else {
+    return false;
+  }
   add(view_.span_of(content_first, content_end), {cue, cue + 1, sentence_first, subject_end, cue + 1, content_first},
       false);
   return true;
