@@ -105,10 +105,8 @@ std::optional<Attribution> Finder::after_quote(const QuotedStretch& stretch) con
   }
   if (cue >= t + 8) return std::nullopt;
   // After a quote that ended its sentence, only a short tag is its attribution ("He said.").
-  std::string_view inner = slice(view_.text(), trimmed(stretch.inner));
-  bool sentence_ended = !slice(view_.text(), stretch.inner).empty() &&
-                        std::string_view(".?!").find(slice(view_.text(), stretch.inner).back()) != std::string_view::npos;
-  (void)inner;
+  std::string_view inner = slice(view_.text(), stretch.inner);
+  bool sentence_ended = !inner.empty() && std::string_view(".?!").find(inner.back()) != std::string_view::npos;
   if (cue == t) {  // inverted: said Arancibia
     size_t end = cue + 1;
     while (end < sentence_end && end < cue + 8 && !view_.clause_break_before(end) && !view_.is("adverbial", end)) ++end;
@@ -130,8 +128,7 @@ std::optional<Attribution> Finder::before_quote(const QuotedStretch& stretch) co
   size_t t = next - 1;
   std::string_view between = view_.text().substr(view_[t].span.end, stretch.outer.begin - view_[t].span.end);
   if (!only_chars(between, " :,")) return std::nullopt;
-  auto [sentence_first, sentence_end] = view_.sentence_of(t);
-  (void)sentence_end;
+  size_t sentence_first = view_.sentence_of(t).first;
   size_t cue = t + 1;
   for (size_t k = t + 1; k-- > sentence_first && k + 6 > t;) {
     if (k < t && view_.clause_break_before(k + 1)) break;
