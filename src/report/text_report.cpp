@@ -79,6 +79,17 @@ std::string render_listing(const nlohmann::json& report, const nlohmann::json& a
     for (const auto& item : *it) {
       std::string label = field(item, "label");
       if (label.empty()) label = field(item, "name");
+      if (label.empty() && std::string_view(section) == "quotes") {
+        // Who said what: "Kazem Jalali (told, via IRNA, TASS): “…”".
+        std::string speaker = item.contains("speaker") ? field(item["speaker"], "name", "unknown speaker") : "";
+        std::string via;
+        if (item.contains("via"))
+          for (const auto& link : item["via"]) via += (via.empty() ? ", via " : ", ") + link.get<std::string>();
+        std::string text = field(item, "text");
+        bool direct = item.value("direct", false);
+        label = speaker + " (" + field(item, "cue", "no cue") + via + "): " +
+                (direct ? "\u201C" + text + "\u201D" : text);
+      }
       if (label.empty()) label = field(item, "text");
       out << (markdown ? "- " : "* ") << first_words(label, 200) << "\n";
     }
