@@ -60,10 +60,26 @@ bool any_between(const SentenceActors& s, uint32_t from, uint32_t to, std::initi
 
 bool is_passive(const SentenceActors& s, const PatternMatch& m) {
   if (m.form != HeadForm::kPast || m.pattern->noun) return false;
+  // A participle with its agent, no auxiliary needed: "the accord, signed
+  // by A and B, ..." (a perfect, "has signed by", is active).
+  if (m.last + 1 < s.words.size() && s.words[m.last + 1] == "by" &&
+      !(m.head > 0 && (s.words[m.head - 1] == "has" || s.words[m.head - 1] == "have" || s.words[m.head - 1] == "had")))
+    return true;
   for (uint32_t back = 1; back <= 3 && back <= m.head; ++back) {
     std::string_view w = s.words[m.head - back];
     if (w == "was" || w == "were" || w == "been" || w == "be" || w == "is" || w == "are" || w == "being") return true;
     if (w != "not" && w != "also" && w != "reportedly" && w != "allegedly" && w != "formally" && w != "jointly") break;
+  }
+  return false;
+}
+
+// "the first president to visit Norway": an infinitive after an ordinal
+// tells what happened, not what is planned.
+bool after_ordinal(const SentenceActors& s, uint32_t to) {
+  for (uint32_t back = 1; back <= 8 && back <= to; ++back) {
+    std::string_view w = s.words[to - back];
+    if (w == "first" || w == "second" || w == "third" || w == "last" || w == "only" || w == "latest") return true;
+    if (w == "," || w == ";" || w == "will" || w == "plans" || w == "expected") return false;
   }
   return false;
 }
@@ -132,7 +148,10 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         if (before >= 0 && !s.actors[before].place_only && sources.empty()) sources = {before};
         // Otherwise the clause's subject, but only when the noun modifies its
         // action ("seals the deal on an Oslo visit"), not any noun in passing.
-        if (sources.empty() && any_between(s, m.first > 4 ? m.first - 4 : 0, m.first, {"on", "during", "in", "for"})) {
+        if (sources.empty() && any_between(s, m.first > 4 ? m.first - 4 : 0, m.first,
+                                           {"on", "during", "in", "for", "make", "made", "makes", "making", "pay",
+                                            "paid", "pays", "paying", "began", "begin", "begins", "ended", "hold",
+                                            "held", "holds", "wrap", "wrapped", "concluded"})) {
           int subject = s.subject_before(m.first);
           if (subject >= 0) sources = s.group_backward(subject);
         }
@@ -175,7 +194,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
             // A bare "to" marks a plan only right before the verb ("heads
             // to Oslo to sign"); a noun head takes no infinitive marker.
             if (before_head && (c.pattern->literals > 0 || s.words[c.head] != "to" || c.last + 1 == m.first) &&
-                !m.pattern->noun)
+                !m.pattern->noun && !(s.words[c.head] == "to" && after_ordinal(s, c.head)))
               raise(modality, Modality::kPlanned);
             break;
           case Cue::kHypothetical:
@@ -258,7 +277,9 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         event.sentence = s.sentence;
         event.sentence_index = sentence_index;
         event.trigger = {s.tokens[m.first].begin, s.tokens[m.last].end};
-        int place = location >= 0 ? location : (tgt >= 0 && s.actors[tgt].place_only ? tgt : -1);
+        // A place visited is also where the event happened.
+        const bool visit = event.code.starts_with("04");
+        int place = location >= 0 ? location : (visit && tgt >= 0 && s.actors[tgt].place_only ? tgt : -1);
         if (place >= 0) {
           event.location = s.actors[place].actor.name;
           event.location_country = s.actors[place].actor.country;

@@ -25,15 +25,31 @@ struct StoredActor {
   int64_t entity = 0;
 };
 
-bool same_actor(const StoredActor& a, const EventActor& b) {
-  if (a.entity != 0 && b.entity_id != 0) return a.entity == b.entity_id;
+// The country part of a CAMEO actor code ("CHLGOV" → "CHL"); empty for a
+// role alone ("GOV") or no code.
+std::string_view country_part(std::string_view code) {
+  static const std::string_view kRoles[] = {"GOV", "MIL", "LEG", "OPP", "COP", "JUD", "REB", "MED", "BUS",
+                                            "CVL", "LAB", "REF", "EDU", "HLH", "ELI", "SPY", "IGO", "NGO"};
+  if (code.size() < 3) return {};
+  for (std::string_view role : kRoles)
+    if (code.substr(0, 3) == role) return {};
+  return code.substr(0, 3);
+}
+
+// `loose`: within one story, a country and its government, or two people of
+// one country, are taken as the same party ("Norway and Chile signed" and
+// "Solheim-Vik and Arancibia signed" report one signing).
+bool same_actor(const StoredActor& a, const EventActor& b, bool loose = false) {
+  if (a.entity != 0 && b.entity_id != 0 && a.entity == b.entity_id) return true;
+  if (loose && !country_part(a.code).empty() && country_part(a.code) == country_part(b.actor_code)) return true;
+  if (a.entity != 0 && b.entity_id != 0) return false;
   if (!a.code.empty() && !b.actor_code.empty()) return a.code == b.actor_code;
   if (a.name.empty() || b.name.empty()) return a.name.empty() && b.name.empty() && a.code.empty() == b.actor_code.empty();
   return core::ascii_lower(a.name) == core::ascii_lower(b.name);
 }
 // An event with no target yet may take one from a later mention.
-bool target_fits(const StoredActor& a, const EventActor& b) {
-  return (a.name.empty() && a.code.empty()) || b.empty() || same_actor(a, b);
+bool target_fits(const StoredActor& a, const EventActor& b, bool loose) {
+  return (a.name.empty() && a.code.empty()) || b.empty() || same_actor(a, b, loose);
 }
 }  // namespace
 
@@ -52,7 +68,8 @@ std::vector<store::Migration> EventsStage::migrations() const {
            "CREATE TABLE events (id INTEGER PRIMARY KEY, code TEXT NOT NULL,"
            " source_name TEXT, source_code TEXT, source_entity INTEGER NOT NULL DEFAULT 0,"
            " target_name TEXT, target_code TEXT, target_entity INTEGER NOT NULL DEFAULT 0,"
-           " day INTEGER NOT NULL, first_row INTEGER NOT NULL REFERENCES articles(row));"
+           " day INTEGER NOT NULL, first_row INTEGER NOT NULL REFERENCES articles(row),"
+           " realis INTEGER NOT NULL);"
            "CREATE INDEX events_code ON events(code, id);"
            "CREATE TABLE event_mentions (id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES events(id),"
            " article_row INTEGER NOT NULL REFERENCES articles(row), sentence_index INTEGER NOT NULL,"
@@ -81,15 +98,55 @@ Status EventsStage::rollback(store::Database& db) {
   return Status::ok();
 }
 
+// The entities stage resolves mentions to entities in its add_batch, after
+// this stage coded the article in analyze(): the event's actors take the
+// resolved entity, with its name and actor code (an entity's code gathers
+// what every article said of it: "GOV" here, "CHLGOV" there).
+Status EventsStage::resolve_entities(store::Database& db, const Article& article, std::vector<CodedEvent>& events) {
+  auto entity = db.prepare("SELECT name, coalesce(actor_code, ''), coalesce(country, '') FROM entities WHERE id = ?1");
+  const bool have_entities = entity.is_ok();  // no entities stage: the mentions' own codes stay
+  std::map<uint32_t, const EntityMention*> by_begin;
+  for (const EntityMention& m : article.mentions) by_begin[m.span.begin] = &m;
+  auto resolve = [&](EventActor& actor) -> Status {
+    if (actor.empty()) return Status::ok();
+    auto it = by_begin.upper_bound(actor.span.end);
+    // The mention inside the actor's span (an actor may include its qualifiers).
+    while (it != by_begin.begin()) {
+      --it;
+      if (it->first < actor.span.begin) return Status::ok();
+      const EntityMention& m = *it->second;
+      if (m.span.end > actor.span.end || m.entity_id == 0) continue;
+      actor.entity_id = m.entity_id;
+      if (!have_entities) return Status::ok();
+      entity->bind(1, m.entity_id);
+      if (entity->step()) {
+        if (!entity->column_text(0).empty() && m.type != EntityType::kNorp) actor.name = entity->column_text(0);
+        if (!entity->column_text(1).empty() && actor.actor_code.size() <= entity->column_text(1).size())
+          actor.actor_code = entity->column_text(1);
+        if (actor.country.empty()) actor.country = entity->column_text(2);
+      }
+      Status status = entity->status();
+      entity->reset();
+      return status;
+    }
+    return Status::ok();
+  };
+  for (CodedEvent& event : events) {
+    for (EventActor* actor : {&event.source, &event.target, &event.attributor})
+      if (Status s = resolve(*actor); !s.is_ok()) return s;
+  }
+  return Status::ok();
+}
+
 Result<EventsStage::Statements> EventsStage::prepare(store::Database& db) {
   auto candidates = db.prepare(
       "SELECT e.id, e.source_name, e.source_code, e.source_entity, e.target_name, e.target_code, e.target_entity,"
       " e.day, EXISTS (SELECT 1 FROM event_mentions m JOIN story_members s ON s.article_row = m.article_row"
       "   WHERE m.event_id = e.id AND s.story_id = ?2)"
-      " FROM events e WHERE e.code = ?1 ORDER BY e.id DESC LIMIT ?3");
+      " FROM events e WHERE e.code = ?1 AND e.realis = ?4 ORDER BY e.id DESC LIMIT ?3");
   auto insert_event = db.prepare(
       "INSERT INTO events(code, source_name, source_code, source_entity, target_name, target_code, target_entity,"
-      " day, first_row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      " day, first_row, realis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   auto fill_target = db.prepare("UPDATE events SET target_name = ?2, target_code = ?3, target_entity = ?4 WHERE id = ?1");
   auto insert_mention = db.prepare(
       "INSERT INTO event_mentions(event_id, article_row, sentence_index, modality, attributed_to, denied_by,"
@@ -143,6 +200,7 @@ Status EventsStage::add_batch(store::Database& db, std::vector<Article>& article
       if (anchor.empty()) anchor = dates::latest_stated_day(article.text);
     }
     if (events.empty()) continue;
+    if (Status s = resolve_entities(db, article, events); !s.is_ok()) return s;
     core::CodePointIndex index(article.text);
     for (const CodedEvent& event : events)
       if (Status s = store_event(db, article, index, story, anchor, event); !s.is_ok()) return s;
@@ -155,7 +213,10 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
   EventDate date = date_of(article, event, anchor);
   int64_t day = stories::day_number(date.granularity == "day" ? date.value : anchor);
   store::Statement& candidates = statements_->candidates;
-  candidates.bind(1, event.code).bind(2, story).bind(3, kMergeCandidates);
+  // What is planned or only possible is not the same event as what
+  // happened: "will sign" and "signed" stay apart.
+  const bool realis = event.modality != Modality::kPlanned && event.modality != Modality::kHypothetical;
+  candidates.bind(1, event.code).bind(2, story).bind(3, kMergeCandidates).bind(4, realis ? 1 : 0);
   int64_t event_id = 0;
   bool fill_target = false;
   while (candidates.step()) {
@@ -165,8 +226,9 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
     bool same_story = story != 0 && candidates.column_int(8) != 0;
     bool close = day >= 0 && event_day >= 0 && std::llabs(day - event_day) <= kCloseDays;
     if (!same_story && !close) continue;
-    bool direct = same_actor(source, event.source) && target_fits(target, event.target);
-    bool swapped = is_joint(event.code) && same_actor(source, event.target) && same_actor(target, event.source);
+    const bool loose = same_story && is_joint(event.code);
+    bool direct = same_actor(source, event.source, loose) && target_fits(target, event.target, loose);
+    bool swapped = is_joint(event.code) && same_actor(source, event.target, loose) && same_actor(target, event.source, loose);
     if (!direct && !swapped) continue;
     event_id = candidates.column_int(0);
     fill_target = direct && target.name.empty() && target.code.empty() && !event.target.empty();
@@ -185,6 +247,7 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
                        .bind(7, event.target.entity_id)
                        .bind(8, day)
                        .bind(9, article.store_row)
+                       .bind(10, realis ? 1 : 0)
                        .run();
         !s.is_ok())
       return s;

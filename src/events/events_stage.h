@@ -45,6 +45,7 @@ class EventsStage : public pipeline::Stage {
     store::Statement candidates, insert_event, fill_target, insert_mention;
   };
   static Result<Statements> prepare(store::Database& db);
+  Status resolve_entities(store::Database& db, const Article& article, std::vector<CodedEvent>& events);
 
   Statements* statements_ = nullptr;
   EventTypes types_;

@@ -317,6 +317,17 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     s.actors.push_back(std::move(actor));
   }
   for (SentenceActor& actor : s.actors) actor.prep = preposition_before(actor.first);
+  // A bare role ("the government", "the opposition") belongs to the country
+  // the sentence was last about: "lawmakers in Santiago accused the
+  // government" is Chile's government.
+  std::string country;
+  for (SentenceActor& actor : s.actors) {
+    if (actor.agent && actor.actor.country.empty() && actor.actor.actor_code.size() == 3 && !country.empty()) {
+      actor.actor.country = country;
+      actor.actor.actor_code = country + actor.actor.actor_code;
+    }
+    if (!actor.actor.country.empty()) country = actor.actor.country;
+  }
   return s;
 }
 

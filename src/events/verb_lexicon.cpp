@@ -157,6 +157,7 @@ Status VerbLexicon::add_rule(std::string_view code, std::string_view pattern_tex
     } else if (element.starts_with("v:") || element.starts_with("n:")) {
       ++heads;
       pattern.noun = element[0] == 'n';
+      pattern.verb = element[0] == 'v';
       auto parts = core::split(element.substr(2), '/');
       if (parts.empty() || parts[0].empty()) return Status::invalid_input("empty head in '" + std::string(element) + "'");
       std::string word = core::ascii_lower(parts[0]);
@@ -271,6 +272,9 @@ void VerbLexicon::cues_at(const std::vector<std::string_view>& words, uint32_t i
   for (const HeadEntry& entry : it->second) {
     const VerbPattern& pattern = patterns_[entry.pattern];
     if (pattern.cue == Cue::kNone) continue;
+    // "the state visit", "denied the claim": a noun, not a speech verb.
+    if (pattern.verb && (entry.form == HeadForm::kBase || entry.form == HeadForm::kThird) && noun_context(words, i))
+      continue;
     PatternMatch candidate;
     if (!match(pattern, words, i, candidate)) continue;
     candidate.form = entry.form;

@@ -30,6 +30,7 @@ struct VerbPattern {
   std::string code;  // CAMEO code of an event rule; empty for a cue
   Cue cue = Cue::kNone;
   bool noun = false;  // the head is an event noun, not a verb
+  bool verb = false;  // the head is a verb (v:), whose base form may also be a noun
   std::vector<PatternElement> elements;  // exactly one kHead (or the first kWords for a headless cue)
   int literals = 0;   // specificity: literal elements besides the head
   int line = 0;       // where it was defined (for messages and ties)
