@@ -141,7 +141,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         continue;
       const bool passive = is_passive(s, m);
       std::vector<int> sources, targets;
-      if (m.pattern->noun) {
+      if (m.nominal) {
         int by = s.actor_after_word(m.last, "by", 4);
         if (by >= 0) sources = s.group_forward(by);
         int before = s.actor_just_before(m.first, 3);
@@ -154,6 +154,11 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
                                             "held", "holds", "wrap", "wrapped", "concluded"})) {
           int subject = s.subject_before(m.first);
           if (subject >= 0) sources = s.group_backward(subject);
+        }
+        // "the signing of a treaty between A and B": the parties.
+        if (sources.empty()) {
+          int between = s.actor_after_word(m.last, "between", 6);
+          if (between >= 0) sources = s.group_forward(between);
         }
         for (std::string_view prep : {"to", "with", "from", "against", "on"}) {
           int t = s.actor_after_word(m.last, prep, 5);
@@ -194,7 +199,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
             // A bare "to" marks a plan only right before the verb ("heads
             // to Oslo to sign"); a noun head takes no infinitive marker.
             if (before_head && (c.pattern->literals > 0 || s.words[c.head] != "to" || c.last + 1 == m.first) &&
-                !m.pattern->noun && !(s.words[c.head] == "to" && after_ordinal(s, c.head)))
+                !m.nominal && !(s.words[c.head] == "to" && after_ordinal(s, c.head)))
               raise(modality, Modality::kPlanned);
             break;
           case Cue::kHypothetical:

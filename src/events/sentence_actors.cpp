@@ -107,8 +107,13 @@ int SentenceActors::actor_just_before(uint32_t pos, uint32_t window) const {
   for (int a = static_cast<int>(actors.size()) - 1; a >= 0; --a) {
     if (actors[a].last >= pos) continue;
     if (pos - actors[a].last > window) return -1;
-    for (uint32_t t = actors[a].last + 1; t < pos; ++t)
+    // Only a possessive or a modifier of the noun: "Chile's visit", "the
+    // Oslo visit", "Iran's planned visit"; not "Peskov described the signing".
+    const bool possessive = is_possessive(words[actors[a].last]);
+    for (uint32_t t = actors[a].last + 1; t < pos; ++t) {
       if (is_preposition(words[t]) || ends_object_search(words[t])) return -1;
+      if (!possessive && !is_determiner(words[t]) && !capitalized[t]) return -1;
+    }
     return a;
   }
   return -1;

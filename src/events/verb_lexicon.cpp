@@ -260,6 +260,7 @@ bool VerbLexicon::best_event_at(const std::vector<std::string_view>& words, uint
     PatternMatch candidate;
     if (!match(pattern, words, i, candidate)) continue;
     candidate.form = entry.form;
+    candidate.nominal = pattern.noun || (entry.form == HeadForm::kGerund && as_noun);
     out = candidate;
     found = true;
   }

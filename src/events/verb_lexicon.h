@@ -45,6 +45,7 @@ struct PatternMatch {
   uint32_t first = 0;  // first and last token covered by the pattern
   uint32_t last = 0;
   HeadForm form = HeadForm::kBase;
+  bool nominal = false;  // a noun head, or a gerund used as a noun ("the signing of")
 };
 
 class VerbLexicon {
