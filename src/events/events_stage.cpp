@@ -70,7 +70,7 @@ std::vector<store::Migration> EventsStage::migrations() const {
            " target_name TEXT, target_code TEXT, target_entity INTEGER NOT NULL DEFAULT 0,"
            " day INTEGER NOT NULL, first_row INTEGER NOT NULL REFERENCES articles(row),"
            " realis INTEGER NOT NULL);"
-           "CREATE INDEX events_code ON events(code, id);"
+           "CREATE INDEX events_code_day ON events(code, realis, day);"
            "CREATE TABLE event_mentions (id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES events(id),"
            " article_row INTEGER NOT NULL REFERENCES articles(row), sentence_index INTEGER NOT NULL,"
            " modality TEXT NOT NULL, attributed_to TEXT, denied_by TEXT,"
@@ -138,12 +138,23 @@ Status EventsStage::resolve_entities(store::Database& db, const Article& article
   return Status::ok();
 }
 
+EventsStage::KnownEvent EventsStage::read_known(const store::Statement& row) {
+  return {row.column_int(0),  row.column_text(1), row.column_int(2) != 0, row.column_text(3), row.column_text(4),
+          row.column_int(5),  row.column_text(6), row.column_text(7),     row.column_int(8),  row.column_int(9)};
+}
+
 Result<EventsStage::Statements> EventsStage::prepare(store::Database& db) {
-  auto candidates = db.prepare(
-      "SELECT e.id, e.source_name, e.source_code, e.source_entity, e.target_name, e.target_code, e.target_entity,"
-      " e.day, EXISTS (SELECT 1 FROM event_mentions m JOIN story_members s ON s.article_row = m.article_row"
-      "   WHERE m.event_id = e.id AND s.story_id = ?2)"
-      " FROM events e WHERE e.code = ?1 AND e.realis = ?4 ORDER BY e.id DESC LIMIT ?3");
+  // Two ways to be a candidate for the same event: an event of the article's
+  // story, or one of the same code dated within kCloseDays.
+  static constexpr const char* kColumns =
+      "e.id, e.code, e.realis, e.source_name, e.source_code, e.source_entity, e.target_name, e.target_code,"
+      " e.target_entity, e.day";
+  auto story_events = db.prepare(std::string("SELECT ") + kColumns +
+                                 " FROM events e WHERE e.id IN (SELECT m.event_id FROM event_mentions m"
+                                 " JOIN story_members s ON s.article_row = m.article_row WHERE s.story_id = ?1)");
+  auto candidates = db.prepare(std::string("SELECT ") + kColumns +
+                               " FROM events e WHERE e.code = ?1 AND e.realis = ?2 AND e.day BETWEEN ?3 AND ?4"
+                               " ORDER BY e.id DESC LIMIT ?5");
   auto insert_event = db.prepare(
       "INSERT INTO events(code, source_name, source_code, source_entity, target_name, target_code, target_entity,"
       " day, first_row, realis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -154,9 +165,10 @@ Result<EventsStage::Statements> EventsStage::prepare(store::Database& db) {
       " sentence_begin, sentence_end, trigger_begin, trigger_end, source_offset, target_offset,"
       " date, date_granularity, date_from_text, location, location_country)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
-  for (auto* statement : {&candidates, &insert_event, &fill_target, &insert_mention})
+  for (auto* statement : {&story_events, &candidates, &insert_event, &fill_target, &insert_mention})
     if (!*statement) return statement->status();
-  return Statements{std::move(*candidates), std::move(*insert_event), std::move(*fill_target), std::move(*insert_mention)};
+  return Statements{std::move(*story_events), std::move(*candidates), std::move(*insert_event), std::move(*fill_target),
+                    std::move(*insert_mention)};
 }
 
 Status EventsStage::add_batch(store::Database& db, std::vector<Article>& articles) {
@@ -201,6 +213,14 @@ Status EventsStage::add_batch(store::Database& db, std::vector<Article>& article
     }
     if (events.empty()) continue;
     if (Status s = resolve_entities(db, article, events); !s.is_ok()) return s;
+    story_events_.clear();
+    if (story != 0) {
+      auto& query = statements_->story_events;
+      query.bind(1, story);
+      while (query.step()) story_events_.push_back(read_known(query));
+      if (!query.status().is_ok()) return query.status();
+      query.reset();
+    }
     core::CodePointIndex index(article.text);
     for (const CodedEvent& event : events)
       if (Status s = store_event(db, article, index, story, anchor, event); !s.is_ok()) return s;
@@ -212,30 +232,33 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
                                 int64_t story, const std::string& anchor, const CodedEvent& event) {
   EventDate date = date_of(article, event, anchor);
   int64_t day = stories::day_number(date.granularity == "day" ? date.value : anchor);
-  store::Statement& candidates = statements_->candidates;
   // What is planned or only possible is not the same event as what
   // happened: "will sign" and "signed" stay apart.
   const bool realis = event.modality != Modality::kPlanned && event.modality != Modality::kHypothetical;
-  candidates.bind(1, event.code).bind(2, story).bind(3, kMergeCandidates).bind(4, realis ? 1 : 0);
+  std::vector<std::pair<KnownEvent, bool>> candidates;  // (event, in the same story)
+  for (const KnownEvent& known : story_events_)
+    if (known.code == event.code && known.realis == realis) candidates.push_back({known, true});
+  if (day >= 0) {
+    store::Statement& by_date = statements_->candidates;
+    by_date.bind(1, event.code).bind(2, realis ? 1 : 0).bind(3, day - kCloseDays).bind(4, day + kCloseDays);
+    by_date.bind(5, kMergeCandidates);
+    while (by_date.step()) candidates.push_back({read_known(by_date), false});
+    if (!by_date.status().is_ok()) return by_date.status();
+    by_date.reset();
+  }
   int64_t event_id = 0;
   bool fill_target = false;
-  while (candidates.step()) {
-    StoredActor source{candidates.column_text(1), candidates.column_text(2), candidates.column_int(3)};
-    StoredActor target{candidates.column_text(4), candidates.column_text(5), candidates.column_int(6)};
-    int64_t event_day = candidates.column_int(7);
-    bool same_story = story != 0 && candidates.column_int(8) != 0;
-    bool close = day >= 0 && event_day >= 0 && std::llabs(day - event_day) <= kCloseDays;
-    if (!same_story && !close) continue;
+  for (const auto& [known, same_story] : candidates) {
+    StoredActor source{known.source_name, known.source_code, known.source_entity};
+    StoredActor target{known.target_name, known.target_code, known.target_entity};
     const bool loose = same_story && is_joint(event.code);
     bool direct = same_actor(source, event.source, loose) && target_fits(target, event.target, loose);
     bool swapped = is_joint(event.code) && same_actor(source, event.target, loose) && same_actor(target, event.source, loose);
     if (!direct && !swapped) continue;
-    event_id = candidates.column_int(0);
+    event_id = known.id;
     fill_target = direct && target.name.empty() && target.code.empty() && !event.target.empty();
     break;
   }
-  if (!candidates.status().is_ok()) return candidates.status();
-  candidates.reset();
   if (event_id == 0) {
     store::Statement& insert = statements_->insert_event;
     if (Status s = insert.bind(1, event.code)
@@ -252,7 +275,15 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
         !s.is_ok())
       return s;
     event_id = db.last_insert_rowid();
+    if (story != 0)
+      story_events_.push_back({event_id, event.code, realis, event.source.name, event.source.actor_code,
+                               event.source.entity_id, event.target.name, event.target.actor_code,
+                               event.target.entity_id, day});
   } else if (fill_target) {
+    for (KnownEvent& known : story_events_)
+      if (known.id == event_id)
+        known.target_name = event.target.name, known.target_code = event.target.actor_code,
+        known.target_entity = event.target.entity_id;
     store::Statement& update = statements_->fill_target;
     if (Status s = update.bind(1, event_id)
                        .bind_optional(2, event.target.name)
