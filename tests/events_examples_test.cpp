@@ -156,3 +156,48 @@ TEST_F(EventsExamples, CopiesCountOnceAmongSourcesAndTimelinesAreOrdered) {
 
 }  // namespace
 }  // namespace storyline::testing
+
+namespace storyline::testing {
+namespace {
+
+TEST(EventsExport, GdeltFilesHaveTheCodebookColumnsAndNoDeniedEvents) {
+  TempDir dir;
+  std::string output;
+  ASSERT_EQ(run_cli("--db " + dir.file("x.db") + " -q ingest " + source_path("examples"), output), 0);
+  ASSERT_EQ(run_cli("--db " + dir.file("x.db") + " -q export --format gdelt --out " + dir.file("out"), output), 0);
+  auto rows = [](const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::vector<std::string>> table;
+    std::string line;
+    while (std::getline(in, line)) {
+      std::vector<std::string> fields;
+      size_t start = 0;
+      for (size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+        fields.push_back(line.substr(start, tab - start));
+      fields.push_back(line.substr(start));
+      table.push_back(std::move(fields));
+    }
+    return table;
+  };
+  auto events = rows(dir.file("out/storyline.export.CSV"));
+  auto mentions = rows(dir.file("out/storyline.mentions.CSV"));
+  ASSERT_FALSE(events.empty());
+  ASSERT_FALSE(mentions.empty());
+  std::set<std::string> ids;
+  for (const auto& row : events) {
+    ASSERT_EQ(row.size(), 61u);
+    EXPECT_EQ(row[1].size(), 8u);                      // SQLDATE
+    EXPECT_EQ(row[26].substr(0, 2), row[28]);          // EventCode starts with EventRootCode
+    EXPECT_GE(std::stoi(row[31]), 1);                  // NumMentions
+    EXPECT_LE(std::stoi(row[32]), std::stoi(row[33]));  // NumSources <= NumArticles
+    ids.insert(row[0]);
+  }
+  for (const auto& row : mentions) {
+    ASSERT_EQ(row.size(), 16u);
+    EXPECT_TRUE(ids.count(row[0])) << "mention of an event not exported: " << row[0];
+    EXPECT_GT(std::stoi(row[11]), 0);  // Confidence: denied and negated mentions are left out
+  }
+}
+
+}  // namespace
+}  // namespace storyline::testing

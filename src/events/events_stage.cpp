@@ -225,6 +225,11 @@ Status EventsStage::add_batch(store::Database& db, std::vector<Article>& article
     for (const CodedEvent& event : events)
       if (Status s = store_event(db, article, index, story, anchor, event); !s.is_ok()) return s;
   }
+  statements_ = nullptr;
+  // What analyze() coded for articles the store did not take (another
+  // process stored them first) is not needed any more.
+  std::lock_guard lock(pending_mutex_);
+  pending_.clear();
   return Status::ok();
 }
 
