@@ -148,7 +148,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         if (before >= 0 && !s.actors[before].place_only && sources.empty()) sources = {before};
         // Otherwise the clause's subject, but only when the noun modifies its
         // action ("seals the deal on an Oslo visit"), not any noun in passing.
-        if (sources.empty() && any_between(s, m.first > 4 ? m.first - 4 : 0, m.first,
+        if (sources.empty() && any_between(s, m.first > 8 ? m.first - 8 : 0, m.first,
                                            {"on", "during", "in", "for", "make", "made", "makes", "making", "pay",
                                             "paid", "pays", "paying", "began", "begin", "begins", "ended", "hold",
                                             "held", "holds", "wrap", "wrapped", "concluded"})) {
@@ -171,6 +171,11 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       } else if (passive) {
         int by = s.actor_after_word(m.last, "by", 4);
         if (by >= 0) sources = s.group_forward(by);
+        // "an agreement expected to be signed between Iran and Russia".
+        if (sources.empty()) {
+          int between = s.actor_after_word(m.last, "between", 4);
+          if (between >= 0) sources = s.group_forward(between);
+        }
         int subject = s.subject_before(m.first);
         if (subject >= 0) targets = s.group_backward(subject);
       } else {
@@ -185,8 +190,11 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       Modality modality = Modality::kAsserted;
       std::string attributed_to, denied_by;
       int attributor = -1;
+      // Cues count between the subject and the verb; when the source comes
+      // after the verb (a passive), in a window before it.
+      const bool subject_first = !sources.empty() && s.actors[sources.front()].last < m.first;
       const uint32_t zone_begin =
-          sources.empty() ? (m.first > kCueWindow ? m.first - kCueWindow : 0) : s.actors[sources.front()].last + 1;
+          subject_first ? s.actors[sources.front()].last + 1 : (m.first > kCueWindow ? m.first - kCueWindow : 0);
       for (const PatternMatch& c : cues) {
         if (c.head == m.head) continue;
         const Cue cue = c.pattern->cue;

@@ -14,6 +14,7 @@ namespace storyline::events {
 namespace {
 constexpr int64_t kCloseDays = 2;        // mentions this close in date may be one event
 constexpr int kMergeCandidates = 200;    // most recent events of a code compared
+constexpr int64_t kStoryDays = 31;       // in one story, mentions this far apart in date may be one event
 
 // Codes whose two parties act jointly: "A met B" and "B met A" are one event.
 bool is_joint(const std::string& code) {
@@ -236,13 +237,21 @@ Status EventsStage::add_batch(store::Database& db, std::vector<Article>& article
 Status EventsStage::store_event(store::Database& db, const Article& article, const core::CodePointIndex& index,
                                 int64_t story, const std::string& anchor, const CodedEvent& event) {
   EventDate date = date_of(article, event, anchor);
-  int64_t day = stories::day_number(date.granularity == "day" ? date.value : anchor);
+  // A month or a year counts from its first day ("2024-06" → 2024-06-01).
+  std::string day_text = date.value.empty() ? anchor : date.value;
+  if (day_text.size() == 4) day_text += "-01-01";
+  else if (day_text.size() == 7) day_text += "-01";
+  int64_t day = stories::day_number(day_text);
   // What is planned or only possible is not the same event as what
   // happened: "will sign" and "signed" stay apart.
   const bool realis = event.modality != Modality::kPlanned && event.modality != Modality::kHypothetical;
   std::vector<std::pair<KnownEvent, bool>> candidates;  // (event, in the same story)
+  // Within a story the same act may be dated days apart by different
+  // outlets, but not a different year: "signed in June" is another signing.
   for (const KnownEvent& known : story_events_)
-    if (known.code == event.code && known.realis == realis) candidates.push_back({known, true});
+    if (known.code == event.code && known.realis == realis &&
+        (day < 0 || known.day < 0 || std::llabs(day - known.day) <= kStoryDays))
+      candidates.push_back({known, true});
   if (day >= 0) {
     store::Statement& by_date = statements_->candidates;
     by_date.bind(1, event.code).bind(2, realis ? 1 : 0).bind(3, day - kCloseDays).bind(4, day + kCloseDays);

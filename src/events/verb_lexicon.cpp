@@ -237,7 +237,11 @@ bool noun_context(const std::vector<std::string_view>& words, uint32_t i) {
       if (prev == w) return true;
     if (prev.ends_with("'s")) return true;
   }
-  return i + 1 < words.size() && (words[i + 1] == "by" || words[i + 1] == "of");
+  if (i + 1 >= words.size()) return false;
+  // "… of" / "… by" after the head, or the head as a subject: "the treaty
+  // signing was planned", "the visit is".
+  std::string_view next = words[i + 1];
+  return next == "by" || next == "of" || next == "was" || next == "is" || next == "were" || next == "are";
 }
 
 bool VerbLexicon::best_event_at(const std::vector<std::string_view>& words, uint32_t i, PatternMatch& out) const {
