@@ -273,16 +273,32 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
             if (t != src) pairs.push_back({src, t});
         }
       }
+      // "[042:043]": the target's own act towards the source (a visit is
+      // hosted), unless the pairs already go both ways with that code.
+      if (!m.pattern->reverse_code.empty()) {
+        const size_t n_pairs = pairs.size();
+        for (size_t k = 0; k < n_pairs; ++k) {
+          auto [src, tgt] = pairs[k];
+          if (src < 0 || tgt < 0) continue;
+          bool present = m.pattern->reverse_code == m.pattern->code &&
+                         std::find(pairs.begin(), pairs.end(), std::make_pair(tgt, src)) != pairs.end();
+          if (!present) pairs.push_back({-2 - tgt, src});  // marks a reversed pair
+        }
+      }
       int location = s.location_near(m.head);
       for (auto [src, tgt] : pairs) {
+        const bool reversed = src <= -2;
+        if (reversed) src = -2 - src;
         CodedEvent event;
-        event.code = m.pattern->code;
+        event.code = reversed ? m.pattern->reverse_code : m.pattern->code;
         event.source = actor_of(s, src);
         event.target = actor_of(s, tgt);
         if (s.same_actor(src, tgt)) event.target = EventActor{};
         // A place visited stands for its country ("on Oslo visit" → NOR).
         if (tgt >= 0 && s.actors[tgt].place_only && event.target.actor_code.empty())
           event.target.actor_code = event.target.country;
+        if (src >= 0 && s.actors[src].place_only && event.source.actor_code.empty())
+          event.source.actor_code = event.source.country;
         event.modality = modality;
         event.attributed_to = attributed_to;
         event.attributor = actor_of(s, attributor);

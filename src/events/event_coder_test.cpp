@@ -93,6 +93,18 @@ TEST(EventCoder, PassiveTakesTheSourceFromBy) {
   EXPECT_EQ(e->target.name, "Valdoria");
 }
 
+TEST(EventCoder, AVisitIsAlsoHosted) {
+  Fixture f;
+  auto events = f.code("Ada Brenn visited Valdoria on Monday.");
+  const CodedEvent* visit = find(events, "042");
+  const CodedEvent* host = find(events, "043");
+  ASSERT_NE(visit, nullptr);
+  ASSERT_NE(host, nullptr);
+  EXPECT_EQ(visit->source.name, "Ada Brenn");
+  EXPECT_EQ(host->source.name, "Valdoria");
+  EXPECT_EQ(host->target.name, "Ada Brenn");
+}
+
 TEST(EventCoder, EventNounTakesByAndTo) {
   Fixture f;
   auto events = f.code("Crowds gathered during the first visit by Ada Brenn to Valdoria since 1990.");

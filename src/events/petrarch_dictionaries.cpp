@@ -113,24 +113,32 @@ Status load_petrarch_verbs(const std::string& path, VerbLexicon& lexicon, size_t
       continue;
     }
     if (!in_block) continue;  // a section this loader does not use
-    auto parse_code = [](std::string_view s) -> std::string {
+    // "[057]", or "[042:043]": the source's code and the target's code
+    // towards the source. Returns the main code, `reverse` the second.
+    auto parse_code = [](std::string_view s, std::string* reverse = nullptr) -> std::string {
       size_t open = s.find('['), close = s.find(']');
       if (open == std::string_view::npos || close == std::string_view::npos || close < open) return "";
-      std::string code(s.substr(open + 1, close - open - 1));
-      code = code.substr(0, code.find(':'));
-      while (!code.empty() && code.back() == ' ') code.pop_back();
-      if (code.empty() || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return "";
-      return code;
+      std::string inside(s.substr(open + 1, close - open - 1));
+      auto digits = [](std::string c) {
+        while (!c.empty() && c.back() == ' ') c.pop_back();
+        while (!c.empty() && c.front() == ' ') c.erase(c.begin());
+        if (c.empty() || !std::all_of(c.begin(), c.end(), [](char d) { return d >= '0' && d <= '9'; })) return std::string();
+        return c;
+      };
+      size_t colon = inside.find(':');
+      if (reverse && colon != std::string::npos) *reverse = digits(inside.substr(colon + 1));
+      return digits(inside.substr(0, colon));
     };
     if (trimmed[0] == '-') {
       // A pattern: "- WORDS * WORDS [code]".
-      std::string code = parse_code(trimmed);
+      std::string reverse;
+      std::string code = parse_code(trimmed, &reverse);
       if (code.empty() || block.forms.empty()) continue;  // "[---]": matched but not coded
       size_t open = trimmed.find('[');
       std::string_view body = trimmed.substr(1, open - 1);
       VerbPattern pattern;
       pattern.code = code;
+      pattern.reverse_code = reverse;
       pattern.line = 0;
       bool seen_head = false;
       std::string spaced;

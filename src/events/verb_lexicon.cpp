@@ -142,10 +142,16 @@ Status VerbLexicon::add_rule(std::string_view code, std::string_view pattern_tex
     pattern.cue = cue_named(code);
     if (pattern.cue == Cue::kNone) return Status::invalid_input("unknown cue '" + std::string(code) + "'");
   } else {
-    if (code.size() < 2 || code.size() > 4 ||
-        !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return Status::invalid_input("'" + std::string(code) + "' is not a CAMEO code");
-    pattern.code = std::string(code);
+    auto is_code = [](std::string_view c) {
+      return c.size() >= 2 && c.size() <= 4 && std::all_of(c.begin(), c.end(), [](char d) { return d >= '0' && d <= '9'; });
+    };
+    size_t colon = code.find(':');
+    std::string_view main = code.substr(0, colon);
+    std::string_view reverse = colon == std::string_view::npos ? std::string_view() : code.substr(colon + 1);
+    if (!is_code(main) || (colon != std::string_view::npos && !is_code(reverse)))
+      return Status::invalid_input("'" + std::string(code) + "' is not a CAMEO code (CODE or CODE:REVERSE)");
+    pattern.code = std::string(main);
+    pattern.reverse_code = std::string(reverse);
   }
   std::vector<std::pair<std::string, HeadForm>> forms;
   int heads = 0;

@@ -28,6 +28,7 @@ struct PatternElement {
 
 struct VerbPattern {
   std::string code;  // CAMEO code of an event rule; empty for a cue
+  std::string reverse_code;  // the target's act towards the source, when the rule implies one ("042:043": a visit is hosted)
   Cue cue = Cue::kNone;
   bool noun = false;  // the head is an event noun, not a verb
   bool verb = false;  // the head is a verb (v:), whose base form may also be a noun
