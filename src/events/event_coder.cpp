@@ -84,6 +84,21 @@ bool after_ordinal(const SentenceActors& s, uint32_t to) {
   return false;
 }
 
+// A third-person verb form ("sanctions", "visits") is also a plural noun;
+// as a verb its subject is right before it ("Iran sanctions", "he visits",
+// "Chile now supports").
+bool has_subject_just_before(const SentenceActors& s, uint32_t head) {
+  for (uint32_t back = 1; back <= 3 && back <= head; ++back) {
+    const uint32_t t = head - back;
+    for (const SentenceActor& actor : s.actors)
+      if (actor.last == t) return true;
+    std::string_view w = s.words[t];
+    if (w == "he" || w == "she" || w == "it" || w == "who" || w == "which" || w == "that") return true;
+    if (!(w.ends_with("ly") || w == "also" || w == "now" || w == "still" || w == "again" || w == "not")) return false;
+  }
+  return false;
+}
+
 EventActor actor_of(const SentenceActors& s, int index) {
   return index < 0 ? EventActor{} : s.actors[index].actor;
 }
@@ -113,6 +128,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       lexicon_.cues_at(s.words, i, cues);
       PatternMatch match;
       if (!lexicon_.best_event_at(s.words, i, match)) continue;
+      if (match.form == HeadForm::kThird && !match.nominal && !has_subject_just_before(s, match.first)) continue;
       if (!matches.empty() && i <= matches.back().last && i >= matches.back().first) continue;
       matches.push_back(match);
     }

@@ -236,7 +236,11 @@ bool VerbLexicon::match(const VerbPattern& pattern, const std::vector<std::strin
 bool noun_context(const std::vector<std::string_view>& words, uint32_t i) {
   static const std::string_view kBefore[] = {"the", "a", "an", "his", "her", "its", "their", "our", "this",
                                              "first", "state", "official", "last", "recent", "planned", "second",
-                                             "surprise", "two-day", "three-day", "historic", "brief", "weekend"};
+                                             "surprise", "two-day", "three-day", "historic", "brief", "weekend",
+                                             // after a preposition (not "to") a verb form is a noun: "lack of
+                                             // support", "in retreat"
+                                             "of", "for", "with", "without", "in", "on", "about", "under",
+                                             "western", "new", "further", "more", "such", "any", "no"};
   if (i > 0) {
     std::string_view prev = words[i - 1];
     for (std::string_view w : kBefore)
