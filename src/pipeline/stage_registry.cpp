@@ -3,13 +3,16 @@
 #include "entities/entities_stage.h"
 #include "events/events_stage.h"
 #include "quotes/quotes_stage.h"
+#include "search/search_stage.h"
 #include "stories/stories_stage.h"
 
 namespace storyline::pipeline {
 
 Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_dir) {
   std::vector<std::unique_ptr<Stage>> stages;
-  // In pipeline order: entities, stories, events, quotes, claims.
+  // In pipeline order: entities, stories, events, quotes, claims; the
+  // full-text index (search) depends on nothing and goes first.
+  stages.push_back(std::make_unique<search::SearchStage>());
   auto entities = entities::EntitiesStage::create(data_dir);
   if (!entities) return entities.status();
   stages.push_back(std::move(*entities));

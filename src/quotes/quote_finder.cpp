@@ -290,7 +290,9 @@ class Finder {
     bool has_content = content_first < content_end;
     size_t tail_end = has_content ? content_first : sentence_end;
     if (first < end) {
-      bool opens_clause = first == sentence_first || view_.clause_break_before(first);
+      auto starts = [&](size_t k) { return k == sentence_first || view_.clause_break_before(k); };
+      bool after_link = first > sentence_first && (view_.is("subordinator", first - 1) || view_.is("conjunction", first - 1));
+      bool opens_clause = starts(first) || (after_link && starts(first - 1));
       if (!opens_clause) return;
       if (has_content) {
         add(view_.span_of(content_first, content_end), {cue, cue + 1, first, end, cue + 1, content_first}, false);
@@ -309,8 +311,13 @@ class Finder {
     if (has_content) {
       if (end - sentence_first > 16) return;
       size_t chunk0 = chunk_start(chunk1, sentence_first);
-      if (chunk0 != sentence_first && chunk1 != sentence_first) return;
-      add(view_.span_of(content_first, content_end), {cue, cue + 1, sentence_first, end, cue + 1, tail_end}, false);
+      size_t subject_first = sentence_first;
+      // "However, the ambassador, Kazem Jalali, clarified that …": a leading adverb is not the subject.
+      if (chunk0 != sentence_first && chunk1 != sentence_first) {
+        if (chunk_start(chunk0, sentence_first) != sentence_first || chunk0 - sentence_first > 2) return;
+        subject_first = chunk0;
+      }
+      add(view_.span_of(content_first, content_end), {cue, cue + 1, subject_first, end, cue + 1, tail_end}, false);
       add_trailing_via(content_end, sentence_end);
       return;
     }
@@ -337,7 +344,10 @@ class Finder {
   // that opens it.
   void participle(size_t cue, size_t sentence_first, size_t sentence_end, const CueVerb& verb) {
     if (cue == sentence_first || !view_.clause_break_before(cue)) return;
-    same_speaker(cue, sentence_first, sentence_end, verb);
+    // ", adding hours to each journey" is no speech: only "saying" reports without "that".
+    CueVerb form = verb;
+    if (view_[cue].lower != "saying") form.object = CueObject::kThatClause;
+    same_speaker(cue, sentence_first, sentence_end, form);
   }
 
   // The words after the cue at `cue`, said by the speaker of an attribution

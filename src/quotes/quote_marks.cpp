@@ -61,7 +61,10 @@ std::vector<QuotedStretch> find_quoted_stretches(std::string_view text, const st
         continue;
       }
       skip_first_open = false;
-      bool closes = open.is_open && (mark == Mark::kClose || mark == Mark::kStraight);
+      // An opening mark glued to the words before it ("45 years.“") is a
+      // closing mark typed wrong.
+      bool glued = at > paragraph.begin && !is_space(text[at - 1]) && mark == Mark::kOpen;
+      bool closes = open.is_open && (mark == Mark::kClose || mark == Mark::kStraight || glued);
       if (closes) {
         stretches.push_back({{open.inner, at}, {open.outer, after}, true});
         open = {};

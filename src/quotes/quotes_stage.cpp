@@ -1,5 +1,7 @@
 #include "quotes/quotes_stage.h"
 
+#include <optional>
+
 #include "core/text_util.h"
 
 namespace storyline::quotes {
@@ -73,6 +75,21 @@ Status QuotesStage::report(const pipeline::ReportScope& scope, nlohmann::json& r
       "SELECT speaker, speaker_entity, cue, direct, text, begin, end, via FROM quotes"
       " WHERE article_row = ?1 ORDER BY position");
   if (!query) return query.status();
+  // A speaker resolved to an entity is shown by the entity's canonical name
+  // ("Ms. Lund" → "Kari Lund"); the statement exists only when the entities
+  // stage ran (speaker_entity is set only then).
+  std::optional<store::Statement> entity_name;
+  auto speaker_name = [&](const std::string& written, int64_t entity) -> std::string {
+    if (entity == 0) return written;
+    if (!entity_name) {
+      auto prepared = scope.db->prepare("SELECT name FROM entities WHERE id = ?1");
+      if (!prepared) return written;
+      entity_name.emplace(std::move(*prepared));
+    }
+    entity_name->reset();
+    entity_name->bind(1, entity);
+    return entity_name->step() ? entity_name->column_text(0) : written;
+  };
   for (size_t a = 0; a < scope.article_rows.size(); ++a) {
     query->reset();
     query->bind(1, scope.article_rows[a]);
@@ -80,7 +97,8 @@ Status QuotesStage::report(const pipeline::ReportScope& scope, nlohmann::json& r
       nlohmann::json via = nlohmann::json::parse(query->column_text(7), nullptr, false);
       if (via.is_discarded()) return Status::corrupt("quotes: via of a quote of article row " +
                                                      std::to_string(scope.article_rows[a]) + " is not JSON");
-      report["quotes"].push_back({{"speaker", speaker_json(query->column_text(0), query->column_int(1))},
+      int64_t entity = query->column_int(1);
+      report["quotes"].push_back({{"speaker", speaker_json(speaker_name(query->column_text(0), entity), entity)},
                                   {"text", query->column_text(4)},
                                   {"direct", query->column_int(3) != 0},
                                   {"cue", cue_json(query->column_text(2))},

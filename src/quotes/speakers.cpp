@@ -83,8 +83,11 @@ Speaker latest_person(const TextView& view, uint32_t before, bool groups_too, co
 // "U.S. officials"): not a name of its own.
 void drop_modifiers(const TextView& view, std::vector<NameRun>& runs, size_t head_end) {
   std::erase_if(runs, [&](const NameRun& run) {
-    if (run.end >= head_end || view[run.end].capitalized || view.is("role", run.end) || view.is("auxiliary", run.end))
-      return false;
+    if (run.end >= head_end || view[run.end].capitalized || view.is("auxiliary", run.end)) return false;
+    // Followed by a word that is no noun ("Moscow and Tehran", "Lund of …", "Lund says").
+    for (std::string_view kind : {"conjunction", "adverbial", "determiner", "relative", "subordinator"})
+      if (view.is(kind, run.end)) return false;
+    if (view[run.end].lower == "of" || view.lexicon().cue(view[run.end].lower)) return false;
     std::string_view gap = view[run.end].gap;
     return dates::is_space_gap(gap) || gap == ". ";
   });
@@ -102,32 +105,43 @@ Speaker resolve_speaker(const TextView& view, size_t first, size_t end) {
   Span span = view.span_of(first, end);
   if (const EntityMention* m = mention_in(view, span)) return from_mention(view, *m);
   bool pronoun = end - first == 1 && (view.is("pronoun", first) || view.is("plural", first));
+  // The phrase's parts ("the Iranian ambassador to Moscow, Kazem Jalali")
+  // and each part's head, before a preposition ("Henrik Lund of the Bergen
+  // Policy Institute", "officials in Santiago"). Names come from the heads; a
+  // run that a lower-case noun follows is a modifier ("Freight companies",
+  // "the Iranian ambassador").
+  std::vector<NameRun> runs;
+  size_t first_head_end = 0;
+  bool coordinated = false;
+  for (size_t part = first; part < end;) {
+    size_t part_end = part + 1;
+    while (part_end < end && !view.clause_break_before(part_end)) ++part_end;
+    size_t head_end = part + 1;
+    while (head_end < part_end && !(view.is("adverbial", head_end) && !view[head_end].capitalized) &&
+           view[head_end].lower != "of")
+      ++head_end;
+    if (!first_head_end) first_head_end = head_end;
+    std::vector<NameRun> part_runs = view.name_runs(part, head_end);
+    for (size_t k = part; k < head_end; ++k) coordinated |= view[k].lower == "and" && !part_runs.empty();
+    drop_modifiers(view, part_runs, head_end);
+    runs.insert(runs.end(), part_runs.begin(), part_runs.end());
+    part = part_end;
+  }
+  // "Moscow and Tehran say", "U.S. and European officials": a group, named as written.
+  if (coordinated && end - first <= 6) return {phrase_without_determiner(view, first, end), 0, -1};
+  const NameRun* named = view.speaker_run(runs);
   // A role noun as the head ("Iran's ambassador to Moscow", "the Kremlin
-  // spokesman"): a person introduced with that role; for a bare role ("the
-  // spokesman"), else the latest person.
-  size_t role_end = first + 1;
-  while (role_end < end && !(view.is("adverbial", role_end) && !view[role_end].capitalized) && view[role_end].lower != "of")
-    ++role_end;
-  std::vector<NameRun> head_runs = view.name_runs(first, role_end);
-  drop_modifiers(view, head_runs, role_end);
-  bool named = view.speaker_run(head_runs) != nullptr;  // "Jalali, the ambassador": the name wins
-  bool role = !named && view.is("role", role_end - 1) && role_end - first <= 4;
-  bool bare_role = role && role_end == end && end - first <= 3 && view.is("determiner", first);
+  // spokesman") with no name beside it: a person introduced with that role;
+  // for a bare role ("the spokesman"), else the latest person.
+  bool role = !named && view.is("role", first_head_end - 1) && first_head_end - first <= 4;
+  bool bare_role = role && first_head_end == end && end - first <= 3 && view.is("determiner", first);
   if (pronoun || role) {
-    Speaker found = latest_person(view, span.begin, view.is("plural", first), role ? view[role_end - 1].lower : "",
-                                  bare_role || pronoun);
+    Speaker found = latest_person(view, span.begin, view.is("plural", first),
+                                  role ? view[first_head_end - 1].lower : "", bare_role || pronoun);
     if (!found.name.empty()) return found;
     if (role) return {phrase_without_determiner(view, first, end), 0, -1};
   }
-  // The name is in the phrase's head, before a preposition ("Henrik Lund
-  // of the Bergen Policy Institute", "officials in Santiago"); a run that a
-  // lower-case noun follows is a modifier ("Freight companies").
-  size_t head_end = first + 1;
-  while (head_end < end && !(view.is("adverbial", head_end) && !view[head_end].capitalized) && view[head_end].lower != "of")
-    ++head_end;
-  std::vector<NameRun> runs = view.name_runs(first, head_end);
-  drop_modifiers(view, runs, head_end);
-  if (const NameRun* run = view.speaker_run(runs)) return {view.fullest_name(*run, run->first), 0, -1};
+  if (named) return {view.fullest_name(*named, named->first), 0, -1};
   return {phrase_without_determiner(view, first, end), 0, -1};
 }
 
@@ -178,8 +192,10 @@ std::vector<std::string> via_chain(const TextView& view, size_t first, size_t en
     size_t name_end = k;
     while (name_end > first && name_end + 2 > k && !view[name_end - 1].capitalized) --name_end;
     std::vector<NameRun> before = view.name_runs(first, name_end);
+    // Only a name introduced as one ("the IRNA news agency", "in Etemad
+    // daily"), not an adjective ("Iranian state television").
     if (!before.empty() && before.back().end == name_end && before.back().first > 0 &&
-        view.is("determiner", before.back().first - 1))
+        (view.is("determiner", before.back().first - 1) || view.is("adverbial", before.back().first - 1)))
       add(view.words(before.back().first, before.back().end));
   }
   return via;

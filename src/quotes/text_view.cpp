@@ -73,7 +73,8 @@ bool TextView::capitalised_word(size_t k) const {
   const Token& t = tokens_[k];
   if (!t.capitalized || t.digits) return false;
   // A sentence's first word is capitalised anyway: only a name when it is not a common word.
-  return !lexicon_.is("determiner", t.lower) && !lexicon_.is("pronoun", t.lower) &&
+  return !lexicon_.is("determiner", t.lower) && !lexicon_.is("pronoun", t.lower) && !lexicon_.is("adverbial", t.lower) &&
+         !lexicon_.is("subordinator", t.lower) && !lexicon_.is("conjunction", t.lower) &&
          !lexicon_.is("plural", t.lower) && !lexicon_.is("relative", t.lower) && !lexicon_.cue(t.lower) &&
          t.lower != "according";
 }
@@ -123,6 +124,13 @@ std::vector<NameRun> TextView::name_runs(size_t first, size_t end) const {
       run.roles += tokens_[t - 1].lower + " ";
     }
     run.first = last_title;
+    // Role words in an apposition right after the name ("Kazem Jalali, Iran's
+    // Ambassador to Moscow,").
+    if (run.end < end && tokens_[run.end].gap.find(',') != std::string_view::npos)
+      for (size_t t = run.end; t < end && t < run.end + 6; ++t) {
+        if (t > run.end && dates::ends_clause(tokens_[t].gap)) break;
+        if (lexicon_.is("role", tokens_[t].lower)) run.roles += tokens_[t].lower + " ";
+      }
     const std::string& last = tokens_[run.end - 1].lower;
     run.possessive = last.ends_with("'s") || (run.end < size() && tokens_[run.end].lower == "s" &&
                                               tokens_[run.end].gap == "'");
@@ -161,7 +169,7 @@ std::string TextView::fullest_name(const NameRun& run, size_t at) const {
 
 std::string TextView::last_word(const NameRun& run) const {
   size_t first = run.end - 1;
-  while (first > run.first && !dates::is_space_gap(tokens_[first].gap)) --first;
+  while (first > run.first && tokens_[first].gap.find(' ') == std::string_view::npos) --first;
   std::string word;
   for (size_t t = first; t < run.end; ++t) word += (t > first ? "-" : "") + tokens_[t].lower;
   return word;
