@@ -202,6 +202,14 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         if (object >= 0) targets = s.group_forward(object);
       }
 
+      // The speaker of "X said Y could arrive" is not Y's subject.
+      if (!sources.empty() && !passive)
+        for (const Governor& g : governors)
+          if (g.cue == Cue::kReport && g.head > s.actors[sources.front()].last && g.head < m.first) {
+            sources.clear();
+            break;
+          }
+
       // Modality from the cues around the head.
       Modality modality = Modality::kAsserted;
       std::string attributed_to, denied_by;

@@ -293,6 +293,19 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
   for (SentenceActor& actor : found) {
     if (!s.actors.empty()) {
       SentenceActor& prev = s.actors.back();
+      // An apposition after a name ("Marco Bellandi, the president of the
+      // region, asked …") describes it: the role is not another actor.
+      if (actor.agent && !prev.agent &&
+          (prev.type == EntityType::kPerson || prev.type == EntityType::kOrganization) && actor.first > prev.last + 1 &&
+          s.words[prev.last + 1] == ",") {
+        bool apposition = true;
+        for (uint32_t t = prev.last + 2; t < actor.first; ++t) apposition &= is_determiner(s.words[t]) || s.words[t] == "its";
+        if (apposition && actor.first - prev.last <= 4) {
+          if (prev.actor.actor_code.empty() && !prev.actor.country.empty())
+            prev.actor.actor_code = prev.actor.country + actor.actor.actor_code;
+          continue;
+        }
+      }
       const bool qualifier = prev.type == EntityType::kNorp || prev.type == EntityType::kPlace || prev.agent;
       const bool qualified = actor.agent || actor.type == EntityType::kPerson || actor.type == EntityType::kOrganization;
       const uint32_t gap = actor.first - prev.last - 1;
