@@ -196,6 +196,19 @@ TEST(EventCoder, QualifiersMergeIntoTheActor) {
   EXPECT_EQ(e->target.actor_code, "VAL");
 }
 
+TEST(EventCoder, AnAppositionIsNotASecondActorAndASpeakerNotTheSubject) {
+  Fixture f;
+  auto events = f.code("Ada Brenn, the president of the council, criticized Valdoria.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source.name, "Ada Brenn");
+  auto reported = f.code("Ada Brenn said the cargo ships could attack Valdoria.");
+  const CodedEvent* attack = find(reported, "180");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_TRUE(attack->source.empty()) << attack->source.name;
+  EXPECT_EQ(attack->target.name, "Valdoria");
+  EXPECT_EQ(attack->attributed_to, "Ada Brenn");
+}
+
 TEST(VerbLexicon, RegularFormsAndErrorsNameTheLine) {
   auto forms = verb_forms("sign");
   std::vector<std::string> words;
