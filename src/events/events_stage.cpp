@@ -104,8 +104,9 @@ Status EventsStage::rollback(store::Database& db) {
 // resolved entity, with its name and actor code (an entity's code gathers
 // what every article said of it: "GOV" here, "CHLGOV" there).
 Status EventsStage::resolve_entities(store::Database& db, const Article& article, std::vector<CodedEvent>& events) {
-  auto entity = db.prepare("SELECT name, coalesce(actor_code, ''), coalesce(country, '') FROM entities WHERE id = ?1");
-  const bool have_entities = entity.is_ok();  // no entities stage: the mentions' own codes stay
+  (void)db;
+  store::Statement* entity = statements_->entity ? &*statements_->entity : nullptr;
+  const bool have_entities = entity != nullptr;  // no entities stage: the mentions' own codes stay
   std::map<uint32_t, const EntityMention*> by_begin;
   for (const EntityMention& m : article.mentions) by_begin[m.span.begin] = &m;
   auto resolve = [&](EventActor& actor) -> Status {
@@ -168,8 +169,12 @@ Result<EventsStage::Statements> EventsStage::prepare(store::Database& db) {
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
   for (auto* statement : {&story_events, &candidates, &insert_event, &fill_target, &insert_mention})
     if (!*statement) return statement->status();
-  return Statements{std::move(*story_events), std::move(*candidates), std::move(*insert_event), std::move(*fill_target),
-                    std::move(*insert_mention)};
+  Statements statements{std::move(*story_events), std::move(*candidates), std::move(*insert_event),
+                        std::move(*fill_target), std::move(*insert_mention), std::nullopt};
+  // Without the entities stage (its table absent) actors keep their mentions' codes.
+  auto entity = db.prepare("SELECT name, coalesce(actor_code, ''), coalesce(country, '') FROM entities WHERE id = ?1");
+  if (entity) statements.entity = std::move(*entity);
+  return statements;
 }
 
 Status EventsStage::add_batch(store::Database& db, std::vector<Article>& articles) {

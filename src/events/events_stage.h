@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "core/text_util.h"
 #include "events/event_coder.h"
@@ -43,6 +44,7 @@ class EventsStage : public pipeline::Stage {
   // The batch's prepared statements (valid inside add_batch).
   struct Statements {
     store::Statement story_events, candidates, insert_event, fill_target, insert_mention;
+    std::optional<store::Statement> entity;  // absent without the entities stage
   };
   // An event already stored, as the merge compares it.
   struct KnownEvent {
