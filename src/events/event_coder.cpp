@@ -202,8 +202,10 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         if (object >= 0) targets = s.group_forward(object);
       }
 
-      // The speaker of "X said Y could arrive" is not Y's subject.
-      if (!sources.empty() && !passive)
+      // The speaker of "X said Y could arrive" is not Y's subject; but "X
+      // said in a statement" and "X said …, rejecting …" are X's own acts.
+      const bool participle_of_speaker = m.form == HeadForm::kGerund && m.first > 0 && s.words[m.first - 1] == ",";
+      if (!sources.empty() && !passive && !m.nominal && !participle_of_speaker)
         for (const Governor& g : governors)
           if (g.cue == Cue::kReport && g.head > s.actors[sources.front()].last && g.head < m.first) {
             sources.clear();

@@ -111,13 +111,25 @@ Status EventsStage::resolve_entities(store::Database& db, const Article& article
   for (const EntityMention& m : article.mentions) by_begin[m.span.begin] = &m;
   auto resolve = [&](EventActor& actor) -> Status {
     if (actor.empty()) return Status::ok();
+    // The actor's own in-article entity (a role resolved to its holder),
+    // else the mention inside the actor's span (it may include qualifiers).
+    const EntityMention* found = nullptr;
+    if (actor.local_entity >= 0)
+      for (const EntityMention& m : article.mentions)
+        if (m.local_entity == actor.local_entity && m.entity_id != 0) {
+          found = &m;
+          break;
+        }
     auto it = by_begin.upper_bound(actor.span.end);
-    // The mention inside the actor's span (an actor may include its qualifiers).
-    while (it != by_begin.begin()) {
+    while (!found && it != by_begin.begin()) {
       --it;
-      if (it->first < actor.span.begin) return Status::ok();
+      if (it->first < actor.span.begin) break;
       const EntityMention& m = *it->second;
       if (m.span.end > actor.span.end || m.entity_id == 0) continue;
+      found = &m;
+    }
+    if (found) {
+      const EntityMention& m = *found;
       actor.entity_id = m.entity_id;
       if (!have_entities) return Status::ok();
       entity->bind(1, m.entity_id);

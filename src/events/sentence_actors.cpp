@@ -346,6 +346,28 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     }
     if (!actor.actor.country.empty()) country = actor.actor.country;
   }
+  // "a Chilean president" is the article's one Chilean president, when the
+  // entities stage found exactly one person holding that role.
+  for (SentenceActor& actor : s.actors) {
+    if (!actor.agent || actor.actor.country.empty()) continue;
+    const std::string phrase = core::ascii_lower(actor.actor.name);
+    const size_t space = phrase.rfind(' ');
+    const std::string head = space == std::string::npos ? phrase : phrase.substr(space + 1);
+    const EntityMention* holder = nullptr;
+    bool unique = true;
+    for (const EntityMention& m : article_.mentions) {
+      if (m.type != EntityType::kPerson || m.role.empty() || m.country != actor.actor.country) continue;
+      if (core::ascii_lower(m.role).find(head) == std::string::npos) continue;
+      if (holder && holder->local_entity != m.local_entity) unique = false;
+      holder = &m;
+    }
+    if (!holder || !unique) continue;
+    Span span = actor.actor.span;
+    actor.actor = {holder->name, holder->actor_code.empty() ? actor.actor.actor_code : holder->actor_code,
+                   holder->country, holder->entity_id, holder->local_entity, span};
+    actor.agent = false;
+    actor.type = EntityType::kPerson;
+  }
   return s;
 }
 
