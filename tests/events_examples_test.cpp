@@ -1,7 +1,7 @@
 // Events on the demo corpus end to end, against the "events" list of
 // tests/fixtures/examples_truth.json: each known event is found once, with
 // its actors, modality, attribution and denial, date and place, merged over
-// the articles that report it.
+// (at least 60% of) the articles that report it.
 #include <fstream>
 #include <set>
 
@@ -103,10 +103,13 @@ TEST_F(EventsExamples, EveryKnownEventIsFoundMergedOverItsArticles) {
     }
     const std::string what = code + " " + std::string(expected["source"]) + " -> " + std::string(expected["target"]);
     ASSERT_NE(best, nullptr) << "not found: " << what;
-    EXPECT_GE(best_covered * 2, truth_articles.size()) << what << ": " << best_covered << " of " << truth_articles.size()
-                                                      << " articles merged into " << (*best)["id"];
+    // At least 60% of the articles that report it are merged into it.
+    EXPECT_GE(best_covered * 5, truth_articles.size() * 3)
+        << what << ": " << best_covered << " of " << truth_articles.size() << " articles merged into " << (*best)["id"];
     EXPECT_EQ((*best)["modality"], expected["modality"]) << what;
-    EXPECT_EQ((*best)["num_articles"].get<size_t>(), (*best)["mentions"].size() > 0 ? (*best)["num_articles"].get<size_t>() : 0u);
+    std::set<std::string> mentioned;
+    for (const auto& mention : (*best)["mentions"]) mentioned.insert(mention["article"]);
+    EXPECT_EQ((*best)["num_articles"].get<size_t>(), mentioned.size()) << what;
     EXPECT_LE((*best)["num_sources"].get<int>(), (*best)["num_articles"].get<int>()) << what;
     if (expected.contains("attributed_to")) {
       ASSERT_TRUE((*best)["attributed_to"].is_string()) << what;
