@@ -108,18 +108,17 @@ Status EventsStage::resolve_entities(store::Database& db, const Article& article
   store::Statement* entity = statements_->entity ? &*statements_->entity : nullptr;
   const bool have_entities = entity != nullptr;  // no entities stage: the mentions' own codes stay
   std::map<uint32_t, const EntityMention*> by_begin;
-  for (const EntityMention& m : article.mentions) by_begin[m.span.begin] = &m;
+  std::map<int32_t, const EntityMention*> by_local_entity;  // a resolved mention of each in-article entity
+  for (const EntityMention& m : article.mentions) {
+    by_begin[m.span.begin] = &m;
+    if (m.local_entity >= 0 && m.entity_id != 0) by_local_entity.emplace(m.local_entity, &m);
+  }
   auto resolve = [&](EventActor& actor) -> Status {
     if (actor.empty()) return Status::ok();
     // The actor's own in-article entity (a role resolved to its holder),
     // else the mention inside the actor's span (it may include qualifiers).
     const EntityMention* found = nullptr;
-    if (actor.local_entity >= 0)
-      for (const EntityMention& m : article.mentions)
-        if (m.local_entity == actor.local_entity && m.entity_id != 0) {
-          found = &m;
-          break;
-        }
+    if (auto local = by_local_entity.find(actor.local_entity); local != by_local_entity.end()) found = local->second;
     auto it = by_begin.upper_bound(actor.span.end);
     while (!found && it != by_begin.begin()) {
       --it;

@@ -184,7 +184,17 @@ bool SentenceActors::same_actor(int a, int b) const {
 }
 
 SentenceActorBuilder::SentenceActorBuilder(const Article& article, const AgentNouns* agents)
-    : article_(article), agents_(agents) {}
+    : article_(article), agents_(agents) {
+  // One entry per person with a role, so that resolving a role phrase costs
+  // the number of such people, not of mentions.
+  std::vector<int32_t> seen;
+  for (const EntityMention& m : article.mentions) {
+    if (m.type != EntityType::kPerson || m.role.empty() || m.country.empty()) continue;
+    if (m.local_entity >= 0 && std::find(seen.begin(), seen.end(), m.local_entity) != seen.end()) continue;
+    seen.push_back(m.local_entity);
+    role_holders_.push_back({core::ascii_lower(m.role), &m});
+  }
+}
 
 const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
   SentenceActors& s = current_;
@@ -355,11 +365,10 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     const std::string head = space == std::string::npos ? phrase : phrase.substr(space + 1);
     const EntityMention* holder = nullptr;
     bool unique = true;
-    for (const EntityMention& m : article_.mentions) {
-      if (m.type != EntityType::kPerson || m.role.empty() || m.country != actor.actor.country) continue;
-      if (core::ascii_lower(m.role).find(head) == std::string::npos) continue;
-      if (holder && holder->local_entity != m.local_entity) unique = false;
-      holder = &m;
+    for (const auto& [role, m] : role_holders_) {
+      if (m->country != actor.actor.country || role.find(head) == std::string::npos) continue;
+      if (holder && holder->local_entity != m->local_entity) unique = false;
+      holder = m;
     }
     if (!holder || !unique) continue;
     Span span = actor.actor.span;
