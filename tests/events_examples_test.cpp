@@ -195,6 +195,15 @@ TEST(EventsExport, GdeltFilesHaveTheCodebookColumnsAndNoDeniedEvents) {
     EXPECT_LE(std::stoi(row[32]), std::stoi(row[33]));  // NumSources <= NumArticles
     ids.insert(row[0]);
   }
+  // The events command lists the same events.
+  ASSERT_EQ(run_cli("--db " + dir.file("x.db") + " events --format json", output), 0);
+  auto listed = nlohmann::json::parse(output);
+  ASSERT_TRUE(listed.is_array());
+  EXPECT_GE(listed.size(), events.size());
+  for (const auto& event : listed) {
+    EXPECT_TRUE(event.contains("code") && event.contains("modality") && event.contains("num_sources"));
+    if (event["source"].is_object()) EXPECT_TRUE(event["source"].contains("entity"));
+  }
   for (const auto& row : mentions) {
     ASSERT_EQ(row.size(), 16u);
     EXPECT_TRUE(ids.count(row[0])) << "mention of an event not exported: " << row[0];
