@@ -251,7 +251,9 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     while (t > 0 && (is_determiner(s.words[t - 1]) ||
                      (modifiers < 2 && !s.capitalized[t - 1] && !is_preposition(s.words[t - 1]) &&
                       !ends_object_search(s.words[t - 1]) && s.words[t - 1] != "and" && s.words[t - 1] != "or" &&
-                      s.words[t - 1].size() > 2 && !s.words[t - 1].ends_with("ed") && ++modifiers)))
+                      s.words[t - 1].size() > 2 && !s.words[t - 1].ends_with("ed") &&
+                      // a plural noun ends the phrase: "to agreements Russia has signed"
+                      !s.words[t - 1].ends_with("s") && ++modifiers)))
       --t;
     if (t > 0 && is_preposition(s.words[t - 1])) return s.words[t - 1];
     return {};
