@@ -103,6 +103,65 @@ EventActor actor_of(const SentenceActors& s, int index) {
   return index < 0 ? EventActor{} : s.actors[index].actor;
 }
 
+// Source and target actors (indexes into s.actors) of one match: for an
+// event noun "by X", a possessive or the subject it hangs on, "between A and
+// B", and "to/with/from X"; for a passive the agent after "by" and the
+// subject as target; else the subject before and the object after.
+struct Slots {
+  std::vector<int> sources, targets;
+};
+
+Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
+  Slots slots;
+  std::vector<int>& sources = slots.sources;
+  std::vector<int>& targets = slots.targets;
+  if (m.nominal) {
+    int by = s.actor_after_word(m.last, "by", 4);
+    if (by >= 0) sources = s.group_forward(by);
+    int before = s.actor_just_before(m.first, 3);
+    if (before >= 0 && !s.actors[before].place_only && sources.empty()) sources = {before};
+    // Otherwise the clause's subject, but only when the noun modifies its
+    // action ("seals the deal on an Oslo visit"), not any noun in passing.
+    if (sources.empty() && any_between(s, m.first > 8 ? m.first - 8 : 0, m.first,
+                                       {"on", "during", "in", "for", "make", "made", "makes", "making", "pay",
+                                        "paid", "pays", "paying", "began", "begin", "begins", "ended", "hold",
+                                        "held", "holds", "wrap", "wrapped", "concluded"})) {
+      int subject = s.subject_before(m.first);
+      if (subject >= 0) sources = s.group_backward(subject);
+    }
+    // "the signing of a treaty between A and B": the parties.
+    if (sources.empty()) {
+      int between = s.actor_after_word(m.last, "between", 6);
+      if (between >= 0) sources = s.group_forward(between);
+    }
+    for (std::string_view prep : {"to", "with", "from", "against", "on"}) {
+      int t = s.actor_after_word(m.last, prep, 5);
+      if (t >= 0) {
+        targets = s.group_forward(t);
+        break;
+      }
+    }
+    if (targets.empty() && before >= 0 && s.actors[before].place_only) targets = {before};
+  } else if (passive) {
+    int by = s.actor_after_word(m.last, "by", 4);
+    if (by >= 0) sources = s.group_forward(by);
+    // "an agreement expected to be signed between Iran and Russia".
+    if (sources.empty()) {
+      int between = s.actor_after_word(m.last, "between", 4);
+      if (between >= 0) sources = s.group_forward(between);
+    }
+    int subject = s.subject_before(m.first);
+    if (subject >= 0) targets = s.group_backward(subject);
+  } else {
+    int subject = s.subject_before(m.first);
+    if (subject >= 0) sources = s.group_backward(subject);
+    int object = s.object_after(m.last, true);
+    if (object < 0 && m.last != m.head) object = s.object_after(m.head, true);
+    if (object >= 0) targets = s.group_forward(object);
+  }
+  return slots;
+}
+
 struct Governor {
   Cue cue;
   uint32_t head;
@@ -156,51 +215,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
           std::any_of(governors.begin(), governors.end(), [&](const Governor& g) { return g.head == m.head; }))
         continue;
       const bool passive = is_passive(s, m);
-      std::vector<int> sources, targets;
-      if (m.nominal) {
-        int by = s.actor_after_word(m.last, "by", 4);
-        if (by >= 0) sources = s.group_forward(by);
-        int before = s.actor_just_before(m.first, 3);
-        if (before >= 0 && !s.actors[before].place_only && sources.empty()) sources = {before};
-        // Otherwise the clause's subject, but only when the noun modifies its
-        // action ("seals the deal on an Oslo visit"), not any noun in passing.
-        if (sources.empty() && any_between(s, m.first > 8 ? m.first - 8 : 0, m.first,
-                                           {"on", "during", "in", "for", "make", "made", "makes", "making", "pay",
-                                            "paid", "pays", "paying", "began", "begin", "begins", "ended", "hold",
-                                            "held", "holds", "wrap", "wrapped", "concluded"})) {
-          int subject = s.subject_before(m.first);
-          if (subject >= 0) sources = s.group_backward(subject);
-        }
-        // "the signing of a treaty between A and B": the parties.
-        if (sources.empty()) {
-          int between = s.actor_after_word(m.last, "between", 6);
-          if (between >= 0) sources = s.group_forward(between);
-        }
-        for (std::string_view prep : {"to", "with", "from", "against", "on"}) {
-          int t = s.actor_after_word(m.last, prep, 5);
-          if (t >= 0) {
-            targets = s.group_forward(t);
-            break;
-          }
-        }
-        if (targets.empty() && before >= 0 && s.actors[before].place_only) targets = {before};
-      } else if (passive) {
-        int by = s.actor_after_word(m.last, "by", 4);
-        if (by >= 0) sources = s.group_forward(by);
-        // "an agreement expected to be signed between Iran and Russia".
-        if (sources.empty()) {
-          int between = s.actor_after_word(m.last, "between", 4);
-          if (between >= 0) sources = s.group_forward(between);
-        }
-        int subject = s.subject_before(m.first);
-        if (subject >= 0) targets = s.group_backward(subject);
-      } else {
-        int subject = s.subject_before(m.first);
-        if (subject >= 0) sources = s.group_backward(subject);
-        int object = s.object_after(m.last, true);
-        if (object < 0 && m.last != m.head) object = s.object_after(m.head, true);
-        if (object >= 0) targets = s.group_forward(object);
-      }
+      auto [sources, targets] = find_slots(s, m, passive);
 
       // The speaker of "X said Y could arrive" is not Y's subject; but "X
       // said in a statement" and "X said …, rejecting …" are X's own acts.
