@@ -14,7 +14,7 @@ namespace storyline::events {
 namespace {
 constexpr int64_t kCloseDays = 2;        // mentions this close in date may be one event
 constexpr int kMergeCandidates = 200;    // most recent events of a code compared
-constexpr int64_t kStoryDays = 31;       // in one story, mentions this far apart in date may be one event
+constexpr int64_t kStoryDays = 3;        // in one story, mentions this far apart in date may be one event
 
 // Codes whose two parties act jointly: "A met B" and "B met A" are one event.
 bool is_joint(const std::string& code) {
@@ -262,13 +262,14 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
   // happened: "will sign" and "signed" stay apart.
   const bool realis = event.modality != Modality::kPlanned && event.modality != Modality::kHypothetical;
   std::vector<std::pair<KnownEvent, bool>> candidates;  // (event, in the same story)
-  // Within a story the same act may be dated days apart by different
-  // outlets, but not a different year: "signed in June" is another signing.
+  // Within a story the same act may be dated a few days apart by different
+  // outlets (a weekly's publication day), but a long campaign story repeats
+  // the same kind of act every week.
   for (const KnownEvent& known : story_events_)
     if (known.code == event.code && known.realis == realis &&
         (day < 0 || known.day < 0 || std::llabs(day - known.day) <= kStoryDays))
       candidates.push_back({known, true});
-  if (day >= 0) {
+  if (day >= 0 && !event.source.empty() && !event.target.empty()) {
     store::Statement& by_date = statements_->candidates;
     by_date.bind(1, event.code).bind(2, realis ? 1 : 0).bind(3, day - kCloseDays).bind(4, day + kCloseDays);
     by_date.bind(5, kMergeCandidates);
@@ -281,6 +282,28 @@ Status EventsStage::store_event(store::Database& db, const Article& article, con
   for (const auto& [known, same_story] : candidates) {
     StoredActor source{known.source_name, known.source_code, known.source_entity};
     StoredActor target{known.target_name, known.target_code, known.target_entity};
+    // Across stories only a fully identified act on the same day is one
+    // event: "someone backed Trump" happens every day in some story.
+    if (!same_story) {
+      const bool identified = !event.source.empty() && !event.target.empty() && !(source.name.empty() && source.code.empty()) &&
+                              !(target.name.empty() && target.code.empty());
+      if (!identified || day < 0 || known.day != day) continue;
+    }
+    // An event known by one side only ("- -> navy") joins only an event that
+    // shares a known side, never on two unknowns.
+    const bool any_known = !event.source.empty() || !event.target.empty();
+    if (!any_known) continue;
+    // With a side unknown, the known side must be the same resolved entity:
+    // "- -> navy" in two articles says too little to be one act.
+    const bool partial = event.source.empty() || event.target.empty() || (source.name.empty() && source.code.empty()) ||
+                         (target.name.empty() && target.code.empty());
+    if (partial) {
+      const bool source_entity = event.source.entity_id != 0 && event.source.entity_id == source.entity;
+      const bool target_entity = event.target.entity_id != 0 && event.target.entity_id == target.entity;
+      const bool crossed = is_joint(event.code) && ((event.source.entity_id != 0 && event.source.entity_id == target.entity) ||
+                                                    (event.target.entity_id != 0 && event.target.entity_id == source.entity));
+      if (!source_entity && !target_entity && !crossed) continue;
+    }
     const bool loose = same_story && is_joint(event.code);
     bool direct = same_actor(source, event.source, loose) && target_fits(target, event.target, loose);
     bool swapped = is_joint(event.code) && same_actor(source, event.target, loose) && same_actor(target, event.source, loose);
