@@ -1,13 +1,14 @@
 #include "events/sentence_actors.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text_util.h"
 
 namespace storyline::events {
 
 namespace {
-constexpr uint32_t kSubjectWindow = 15;
+constexpr uint32_t kSubjectWindow = 20;  // tokens between a verb and its subject
 constexpr uint32_t kObjectWindow = 10;
 
 bool is_clause_barrier(std::string_view w) {
@@ -57,6 +58,11 @@ int SentenceActors::subject_before(uint32_t pos) const {
     for (uint32_t t = actor.last + 1; t < pos; ++t) blocked |= is_clause_barrier(words[t]);
     if (blocked) return -1;
     if (!actor.prep.empty() || actor.place_only) continue;
+    // A nationality used as an adjective ("the first Chilean head of state",
+    // "Iranian drones") modifies a noun; it is not the subject.
+    if (actor.type == EntityType::kNorp && actor.last + 1 < words.size() && !capitalized[actor.last + 1] &&
+        std::isalpha(static_cast<unsigned char>(words[actor.last + 1][0])))
+      continue;
     // "Chile's president": the possessor qualifies the next actor.
     if (is_possessive(words[actor.last]) && a + 1 < static_cast<int>(actors.size())) continue;
     return a;
