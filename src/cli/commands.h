@@ -21,6 +21,7 @@ enum ExitCode {
 struct GlobalOptions {
   std::string db_path = "storyline.db";
   std::string data_dir;
+  std::vector<std::string> dictionaries;
   bool quiet = false;
   bool verbose = false;
 };

@@ -1,5 +1,6 @@
 #include "entities/entities_stage.h"
 
+#include <fstream>
 #include <map>
 
 #include "entities/entity_queries.h"
@@ -26,10 +27,45 @@ EntityType type_from_name(const std::string& name) {
 }
 }  // namespace
 
-Result<std::unique_ptr<EntitiesStage>> EntitiesStage::create(const std::string& data_dir) {
+Result<std::unique_ptr<EntitiesStage>> EntitiesStage::create(const std::string& data_dir,
+                                                             const std::vector<std::string>& dictionaries) {
   auto kb = KnowledgeBase::load(data_dir);
   if (!kb) return kb.status();
-  return std::unique_ptr<EntitiesStage>(new EntitiesStage(*kb));
+  std::shared_ptr<events::ActorDictionary> actors;
+  for (const std::string& path : dictionaries) {
+    // CountryInfo files are recognised by their tags; anything else must be
+    // a PETRARCH actor dictionary.
+    std::ifstream file(path);
+    std::string head(4096, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(file.gcount()));
+    if (head.find("<CountryCode>") != std::string::npos || head.find("<Country>") != std::string::npos) {
+      if (Status status = (*kb)->add_country_info(path); !status.is_ok()) return status;
+      continue;
+    }
+    if (!actors) actors = std::make_shared<events::ActorDictionary>();
+    std::vector<std::string> warnings;
+    if (Status status = actors->add_file(path, &warnings); !status.is_ok()) return status;
+  }
+  auto stage = std::unique_ptr<EntitiesStage>(new EntitiesStage(*kb));
+  stage->actors_ = std::move(actors);
+  return stage;
+}
+
+std::string EntitiesStage::dictionary_code(const std::string& name, const std::string& published) const {
+  if (!actors_) return "";
+  // PETRARCH phrases are upper-case words separated by single spaces.
+  std::string phrase;
+  for (const auto& word : name_words(name)) {
+    if (!phrase.empty()) phrase += ' ';
+    for (char c : word) phrase.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  int32_t date = 0;
+  for (char c : published.substr(0, 10)) {
+    if (c >= '0' && c <= '9') date = date * 10 + (c - '0');
+  }
+  if (published.size() < 10) date = 20991231;  // undated: the newest codes
+  return actors_->code_of(phrase, date);
 }
 
 std::vector<store::Migration> EntitiesStage::migrations() const {
@@ -41,7 +77,10 @@ std::vector<store::Migration> EntitiesStage::migrations() const {
            "CREATE TABLE entity_mentions (article_row INTEGER NOT NULL REFERENCES articles(row),"
            " entity_id INTEGER NOT NULL, local_entity INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL);"
            "CREATE INDEX entity_mentions_article ON entity_mentions(article_row);"
-           "CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);"}};
+           "CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);"},
+          // Titles standing for a person ("the Kremlin spokesman") are
+          // mentions of kind 'title'; names are 'name'.
+          {"entities", 2, "ALTER TABLE entity_mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';"}};
 }
 
 Status EntitiesStage::open(store::Database& db) { return reload(db); }
@@ -71,6 +110,19 @@ Status EntitiesStage::rollback(store::Database& db) { return reload(db); }
 
 void EntitiesStage::analyze(Article& article) {
   auto linked = link_mentions(finder_.find(article), *kb_, article.published);
+  if (actors_) {
+    // The user's dictionary knows codes with their dates ("VLADIMIR_PUTIN":
+    // RUSGOV from 2012): they win over the codes read from titles.
+    std::vector<std::string> codes(linked.entities.size());
+    for (size_t e = 0; e < linked.entities.size(); ++e) {
+      if (linked.entities[e].type == EntityType::kPerson || linked.entities[e].type == EntityType::kOrganization) {
+        codes[e] = dictionary_code(linked.entities[e].name, article.published);
+      }
+    }
+    for (EntityMention& mention : linked.mentions) {
+      if (!codes[mention.local_entity].empty()) mention.actor_code = codes[mention.local_entity];
+    }
+  }
   article.mentions = std::move(linked.mentions);
 }
 
@@ -131,7 +183,7 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
       "INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, ?)"
       " ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions");
   auto mention_row = db.prepare(
-      "INSERT INTO entity_mentions (article_row, entity_id, local_entity, begin, end) VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO entity_mentions (article_row, entity_id, local_entity, begin, end, kind) VALUES (?, ?, ?, ?, ?, ?)");
   if (!alias) return alias.status();
   if (!mention_row) return mention_row.status();
   for (Article& article : articles) {
@@ -156,9 +208,10 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
         id = *stored;
       }
       mention.entity_id = id;
-      ++alias_counts[{id, slice(article.text, mention.span)}];
+      if (!mention.title_only) ++alias_counts[{id, slice(article.text, mention.span)}];
       mention_row->bind(1, article.store_row).bind(2, id).bind(3, mention.local_entity);
       mention_row->bind(4, static_cast<int64_t>(mention.span.begin)).bind(5, static_cast<int64_t>(mention.span.end));
+      mention_row->bind(6, mention.title_only ? "title" : "name");
       if (auto status = mention_row->run(); !status.is_ok()) return status;
     }
     for (const auto& [key, count] : alias_counts) {

@@ -4,6 +4,7 @@
 
 #include "core/data_files.h"
 #include "entities/coreference.h"
+#include "entities/entities_stage.h"
 #include "entities/entity_resolver.h"
 #include "entities/knowledge_base.h"
 #include "entities/mention_finder.h"
@@ -108,6 +109,20 @@ TEST(Coreference, VariantSurnameInOneArticleJoins) {
   EXPECT_EQ(joined, 2);
 }
 
+TEST(Coreference, TitlesStandForTheirHolder) {
+  auto found = entities_of(
+      "Kremlin spokesperson Anton Belov spoke on Monday. Later the Kremlin spokesman added that talks would go on. "
+      "Rafael Ortuzar, Chile's ambassador to Norway, was there. A president of a small country was not.");
+  int titles_for_belov = 0, titles_unlinked = 0;
+  for (const auto& mention : found.mentions) {
+    if (!mention.title_only) continue;
+    if (mention.name == "Anton Belov") ++titles_for_belov;
+    else ++titles_unlinked;
+  }
+  EXPECT_EQ(titles_for_belov, 1);  // "the Kremlin spokesman"
+  EXPECT_EQ(titles_unlinked, 0);   // an apposition is its name's; "a president" is anyone
+}
+
 TEST(EntityResolver, MergesVariantsAndKeepsNamesakesApart) {
   EntityResolver resolver;
   resolver.add({1, EntityType::kPerson, "Dmitri Peskov", "spokesperson", "RUS", "RUSGOV"});
@@ -136,6 +151,33 @@ TEST(KnowledgeBase, LoadsCountryInfoWhenPresent) {
   ASSERT_NE(leader, nullptr);
   EXPECT_EQ(leader->actor_code, "IRNGOV");
   EXPECT_FALSE(kb.add_country_info(std::string(STORYLINE_SOURCE_DIR) + "/README.md").is_ok());
+}
+
+}  // namespace
+}  // namespace storyline::entities
+
+namespace storyline::entities {
+namespace {
+
+// A user's PETRARCH actor dictionary gives dated codes that win over titles;
+// a CountryInfo file is recognised by its tags; a bad path is an error.
+TEST(EntitiesStage, LoadsUsersDictionaries) {
+  const std::string shared = std::string(STORYLINE_SHARED_DIR) + "/data";
+  const std::string actors = shared + "/events/petrarch2/Phoenix.Countries.actors.txt";
+  const std::string country_info = shared + "/kb/CountryInfo.120116.txt";
+  if (!std::ifstream(actors) || !std::ifstream(country_info)) GTEST_SKIP() << "no ../shared/data";
+  auto stage = EntitiesStage::create(core::data_dir(), {actors, country_info});
+  ASSERT_TRUE(stage.is_ok()) << stage.status().message();
+  auto segmenter = segment::Segmenter::create(core::data_dir());
+  Article article;
+  article.text = "Syrian leader Bashar al-Assad met envoys in Damascus on Monday.";
+  article.published = "2020-05-04";
+  segmenter->segment(article);
+  (*stage)->analyze(article);
+  bool coded = false;
+  for (const auto& mention : article.mentions) coded |= mention.name == "Bashar al-Assad" && mention.actor_code == "SYRGOV";
+  EXPECT_TRUE(coded);
+  EXPECT_FALSE(EntitiesStage::create(core::data_dir(), {shared + "/no-such-dictionary.txt"}).is_ok());
 }
 
 }  // namespace
