@@ -1,7 +1,9 @@
 // Event coding scored on the PETRARCH validation records
-// (../shared/data/events/validation/PETR_Validate_records_2_02.xml): each
-// record is a sentence about fictional actors with the (source, event code,
-// target) triples a correct coder gives, or none. Actors are tagged with the
+// (../shared/data/events/validation/PETR_Validate_records_2_02.xml, and the
+// older PETR.UnitTest.records.xml with the PETR.Validate.* dictionaries of
+// ../shared/data/events/petrarch2): each record is a sentence about
+// fictional actors with the (source, event code, target) triples a correct
+// coder gives, or none. Actors are tagged with the
 // records' own actor and agent dictionaries; events are coded twice:
 //   1. with the records' own verb dictionary (loaded by the PETRARCH loader),
 //   2. with storyline's own lexicon (data/events/verb_patterns.txt).
@@ -125,6 +127,65 @@ Score run(const std::vector<Record>& records, const events::VerbLexicon& lexicon
   return score;
 }
 
+// One labelled set: its records scored with its own verb dictionary and with
+// storyline's lexicon, actors tagged with its own dictionaries.
+int evaluate(const char* set_name, const std::string& records_path, const std::string& actors_path,
+             const std::string& agents_path, const std::string& verbs_path, const events::VerbLexicon& own,
+             segment::Segmenter& segmenter, bool verbose) {
+  std::string error;
+  auto records = read_records(records_path, error);
+  if (records.empty()) {
+    std::fprintf(stderr, "events_eval: no records read from %s: %s\n", records_path.c_str(), error.c_str());
+    return 1;
+  }
+  size_t gold = 0, empty = 0;
+  for (const auto& r : records) gold += r.gold.size(), empty += r.gold.empty();
+  events::ActorDictionary actors;
+  events::AgentDictionary agents;
+  std::vector<std::string> warnings;
+  for (Status s : {actors.add_file(actors_path, &warnings), agents.add_file(agents_path, &warnings)})
+    if (!s.is_ok()) {
+      std::fprintf(stderr, "events_eval: %s\n", s.message().c_str());
+      return 1;
+    }
+  // The set's own verb dictionary, with storyline's modality cues.
+  events::VerbLexicon petrarch;
+  size_t petrarch_rules = 0;
+  if (Status s = events::load_petrarch_verbs(verbs_path, petrarch, &petrarch_rules, &warnings); !s.is_ok()) {
+    std::fprintf(stderr, "events_eval: %s\n", s.message().c_str());
+    return 1;
+  }
+  std::string own_text;
+  if (Status s = core::read_file(core::data_path("events/verb_patterns.txt"), own_text); !s.is_ok()) {
+    std::fprintf(stderr, "events_eval: %s\n", s.message().c_str());
+    return 1;
+  }
+  for (std::string_view line : core::split(own_text, '\n'))
+    if (line.starts_with("@")) {
+      size_t tab = line.find('\t');
+      (void)petrarch.add_rule(line.substr(0, tab), core::trim(line.substr(tab + 1)));
+    }
+  std::printf("== %s (%s)\n", set_name, records_path.c_str());
+  for (const auto& w : warnings) std::printf("warning: %s\n", w.c_str());
+  std::printf("%zu evaluated sentences, %zu gold events, %zu with no event; actors %zu phrases, agents %zu phrases;"
+              " the set's verb dictionary: %zu rules; own lexicon: %zu rules\n",
+              records.size(), gold, empty, actors.size(), agents.size(), petrarch_rules, own.event_rules());
+  std::printf("%-34s %9s %9s %9s %6s %6s %6s %12s\n", "lexicon", "precision", "recall", "F1", "TP", "FP", "FN",
+              "sentences/s");
+  struct Run {
+    const char* name;
+    const events::VerbLexicon* lexicon;
+  } runs[] = {{"set's verbs (PETRARCH loader)", &petrarch}, {"storyline verb_patterns.txt", &own}};
+  for (const Run& r : runs) {
+    double seconds = 0;
+    Score s = run(records, *r.lexicon, segmenter, actors, agents, verbose, r.name, seconds);
+    std::printf("%-34s %9.3f %9.3f %9.3f %6zu %6zu %6zu %12.0f\n", r.name, s.precision(), s.recall(), s.f1(), s.tp,
+                s.fp, s.fn, records.size() / seconds);
+  }
+  std::printf("\n");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,71 +199,30 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const std::string dir = shared + "/data/events/validation/";
-  std::string error;
-  auto records = read_records(dir + "PETR_Validate_records_2_02.xml", error);
-  if (records.empty()) {
-    std::fprintf(stderr, "events_eval: no records read: %s\n", error.c_str());
-    return 1;
-  }
-  size_t gold = 0, empty = 0;
-  for (const auto& r : records) gold += r.gold.size(), empty += r.gold.empty();
-
-  events::ActorDictionary actors;
-  events::AgentDictionary agents;
-  for (Status s : {actors.add_file(dir + "PETR_Validate_actors_2_02.txt"), agents.add_file(dir + "PETR_Validate_agents_2_02.txt")})
-    if (!s.is_ok()) {
-      std::fprintf(stderr, "events_eval: %s\n", s.message().c_str());
-      return 1;
-    }
-  // 1. The records' own verb dictionary, with storyline's modality cues.
-  events::VerbLexicon petrarch;
-  size_t petrarch_rules = 0;
-  std::vector<std::string> warnings;
-  if (Status s = events::load_petrarch_verbs(dir + "PETR_Validate_verbs_2_02.txt", petrarch, &petrarch_rules, &warnings);
-      !s.is_ok()) {
-    std::fprintf(stderr, "events_eval: %s\n", s.message().c_str());
-    return 1;
-  }
-  std::string own_text;
-  const std::string own_path = core::data_path("events/verb_patterns.txt");
-  if (Status s = core::read_file(own_path, own_text); !s.is_ok()) {
-    std::fprintf(stderr, "events_eval: %s\n", s.message().c_str());
-    return 1;
-  }
-  for (std::string_view line : core::split(own_text, '\n'))
-    if (line.starts_with("@")) {
-      size_t tab = line.find('\t');
-      (void)petrarch.add_rule(line.substr(0, tab), core::trim(line.substr(tab + 1)));
-    }
-  // 2. storyline's own lexicon.
-  auto own = events::VerbLexicon::load(own_path);
-  if (!own) {
-    std::fprintf(stderr, "events_eval: %s\n", own.status().message().c_str());
-    return 1;
-  }
   auto segmenter = segment::Segmenter::create(core::data_dir());
   if (!segmenter) {
     std::fprintf(stderr, "events_eval: %s\n", segmenter.status().message().c_str());
     return 1;
   }
-  for (const auto& w : warnings) std::printf("warning: %s\n", w.c_str());
-  std::printf("PETRARCH validation records: %zu evaluated sentences, %zu gold events, %zu with no event\n",
-              records.size(), gold, empty);
-  std::printf("actors %zu phrases, agents %zu phrases; records' verb dictionary: %zu rules; own lexicon: %zu rules\n\n",
-              actors.size(), agents.size(), petrarch_rules, own->event_rules());
-  std::printf("%-34s %9s %9s %9s %6s %6s %6s %12s\n", "lexicon", "precision", "recall", "F1", "TP", "FP", "FN",
-              "sentences/s");
-  struct Run {
-    const char* name;
-    const events::VerbLexicon* lexicon;
-  } runs[] = {{"records' verbs (PETRARCH loader)", &petrarch}, {"storyline verb_patterns.txt", &*own}};
-  for (const Run& r : runs) {
-    double seconds = 0;
-    Score s = run(records, *r.lexicon, *segmenter, actors, agents, verbose, r.name, seconds);
-    std::printf("%-34s %9.3f %9.3f %9.3f %6zu %6zu %6zu %12.0f\n", r.name, s.precision(), s.recall(), s.f1(), s.tp,
-                s.fp, s.fn, records.size() / seconds);
+  auto own = events::VerbLexicon::load(core::data_path("events/verb_patterns.txt"));
+  if (!own) {
+    std::fprintf(stderr, "events_eval: %s\n", own.status().message().c_str());
+    return 1;
   }
+  const std::string validation = shared + "/data/events/validation/";
+  const std::string petrarch2 = shared + "/data/events/petrarch2/";
+  struct Set {
+    const char* name;
+    std::string records, actors, agents, verbs;
+  } sets[] = {
+      {"validation records 2.02", validation + "PETR_Validate_records_2_02.xml", validation + "PETR_Validate_actors_2_02.txt",
+       validation + "PETR_Validate_agents_2_02.txt", validation + "PETR_Validate_verbs_2_02.txt"},
+      {"unit-test records", validation + "PETR.UnitTest.records.xml", petrarch2 + "PETR.Validate.actors.txt",
+       petrarch2 + "PETR.Validate.agents.txt", petrarch2 + "PETR.Validate.verbs.txt"},
+  };
+  for (const Set& set : sets)
+    if (int rc = evaluate(set.name, set.records, set.actors, set.agents, set.verbs, *own, *segmenter, verbose); rc != 0)
+      return rc;
   std::printf("\nReference: UD-PETRARCH reported 68%% of the gold events found, 23%% false positives, on its version.\n");
   return 0;
 }

@@ -9,10 +9,95 @@
 #include "events/events_stage.h"
 #include "events/gdelt_export.h"
 #include "pipeline/engine_access.h"
+#include "stories/story_queries.h"
+#include "store/article_store.h"
 
 namespace storyline::cli {
 
+namespace {
+
+// The store rows of a story's articles (a merged story's id resolves to its
+// survivor); empty when there is no such story.
+Result<std::vector<int64_t>> rows_of_story(store::Database& db, int64_t story_id) {
+  auto story = stories::story_json(db, story_id);
+  if (!story) return story.status();
+  std::vector<int64_t> rows;
+  if (story->empty()) return rows;
+  auto articles = store::ArticleStore::open(db);
+  if (!articles) return articles.status();
+  for (const auto& id : (*story)["articles"]) {
+    auto row = articles->find(id.get<std::string>());
+    if (!row) return row.status();
+    if (*row > 0) rows.push_back(*row);
+  }
+  return rows;
+}
+
+std::string text_of(const nlohmann::json& value, const char* fallback = "-") {
+  return value.is_string() ? value.get<std::string>() : value.is_null() ? fallback : value.dump();
+}
+
+}  // namespace
+
 void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
+  auto story_id = std::make_shared<std::string>();
+  auto list_format = std::make_shared<std::string>("text");
+  CLI::App* list = app.add_subcommand("events", "List events (who did what to whom), with their reports");
+  list->add_option("--story", *story_id, "Only the events of this story (story-N)");
+  list->add_option("--format", *list_format, "Output format")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
+  list->callback([&global, &run, story_id, list_format] {
+    run = [&global, story_id, list_format]() -> int {
+      int64_t story = 0;
+      if (!story_id->empty() && (story = stories::parse_story_key(*story_id)) == 0) {
+        std::cerr << "storyline: '" << *story_id << "' is not a story id (story-N)\n";
+        return kExitUsage;
+      }
+      auto engine = open_engine(global);
+      if (!engine) return kExitStoreError;
+      auto* stage = dynamic_cast<events::EventsStage*>(pipeline::engine_stage(*engine, "events"));
+      if (!stage) {
+        std::cerr << "storyline: the events stage is not available\n";
+        return kExitStoreError;
+      }
+      store::Database& db = pipeline::engine_database(*engine);
+      std::vector<int64_t> rows;
+      if (story != 0) {
+        auto found = rows_of_story(db, story);
+        if (!found) {
+          std::cerr << "storyline: " << found.status().message() << "\n";
+          return kExitStoreError;
+        }
+        if (found->empty()) {
+          std::cerr << "storyline: no story " << *story_id << " in " << global.db_path << "\n";
+          return kExitSomeInputsFailed;
+        }
+        rows = std::move(*found);
+      }
+      auto events = events::load_events(db, rows);
+      if (!events) {
+        std::cerr << "storyline: " << events.status().message() << "\n";
+        return kExitStoreError;
+      }
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& event : *events) out.push_back(events::event_json(event, stage->types()));
+      if (*list_format == "json") {
+        std::cout << out.dump(2) << "\n";
+        return kExitOk;
+      }
+      for (const auto& e : out) {
+        auto actor = [](const nlohmann::json& a) { return a.is_object() ? text_of(a["name"], text_of(a["actor_code"]).c_str()) : "-"; };
+        std::cout << text_of(e["id"]) << "  " << text_of(e["date"], "undated") << "  " << actor(e["source"]) << " -> "
+                  << actor(e["target"]) << ": " << text_of(e["label"]) << " (" << text_of(e["code"]) << "), "
+                  << text_of(e["modality"]);
+        if (e["attributed_to"].is_string()) std::cout << " by " << text_of(e["attributed_to"]);
+        if (e["denied_by"].is_string()) std::cout << ", denied by " << text_of(e["denied_by"]);
+        if (e["location"].is_string()) std::cout << ", in " << text_of(e["location"]);
+        std::cout << "; " << e["num_articles"] << " article(s), " << e["num_sources"] << " source(s)\n";
+      }
+      return kExitOk;
+    };
+  });
+
   auto format = std::make_shared<std::string>("gdelt");
   auto out_dir = std::make_shared<std::string>(".");
   auto prefix = std::make_shared<std::string>("storyline");

@@ -60,6 +60,11 @@ bool any_between(const SentenceActors& s, uint32_t from, uint32_t to, std::initi
 
 bool is_passive(const SentenceActors& s, const PatternMatch& m) {
   if (m.form != HeadForm::kPast || m.pattern->noun) return false;
+  // A participle with its agent, no auxiliary needed: "the accord, signed
+  // by A and B, ..." (a perfect, "has signed by", is active).
+  if (m.last + 1 < s.words.size() && s.words[m.last + 1] == "by" &&
+      !(m.head > 0 && (s.words[m.head - 1] == "has" || s.words[m.head - 1] == "have" || s.words[m.head - 1] == "had")))
+    return true;
   for (uint32_t back = 1; back <= 3 && back <= m.head; ++back) {
     std::string_view w = s.words[m.head - back];
     if (w == "was" || w == "were" || w == "been" || w == "be" || w == "is" || w == "are" || w == "being") return true;
@@ -68,8 +73,93 @@ bool is_passive(const SentenceActors& s, const PatternMatch& m) {
   return false;
 }
 
+// "the first president to visit Norway": an infinitive after an ordinal
+// tells what happened, not what is planned.
+bool after_ordinal(const SentenceActors& s, uint32_t to) {
+  for (uint32_t back = 1; back <= 8 && back <= to; ++back) {
+    std::string_view w = s.words[to - back];
+    if (w == "first" || w == "second" || w == "third" || w == "last" || w == "only" || w == "latest") return true;
+    if (w == "," || w == ";" || w == "will" || w == "plans" || w == "expected") return false;
+  }
+  return false;
+}
+
+// A third-person verb form ("sanctions", "visits") is also a plural noun;
+// as a verb its subject is right before it ("Iran sanctions", "he visits",
+// "Chile now supports").
+bool has_subject_just_before(const SentenceActors& s, uint32_t head) {
+  for (uint32_t back = 1; back <= 3 && back <= head; ++back) {
+    const uint32_t t = head - back;
+    for (const SentenceActor& actor : s.actors)
+      if (actor.last == t) return true;
+    std::string_view w = s.words[t];
+    if (w == "he" || w == "she" || w == "it" || w == "who" || w == "which" || w == "that") return true;
+    if (!(w.ends_with("ly") || w == "also" || w == "now" || w == "still" || w == "again" || w == "not")) return false;
+  }
+  return false;
+}
+
 EventActor actor_of(const SentenceActors& s, int index) {
   return index < 0 ? EventActor{} : s.actors[index].actor;
+}
+
+// Source and target actors (indexes into s.actors) of one match: for an
+// event noun "by X", a possessive or the subject it hangs on, "between A and
+// B", and "to/with/from X"; for a passive the agent after "by" and the
+// subject as target; else the subject before and the object after.
+struct Slots {
+  std::vector<int> sources, targets;
+};
+
+Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
+  Slots slots;
+  std::vector<int>& sources = slots.sources;
+  std::vector<int>& targets = slots.targets;
+  if (m.nominal) {
+    int by = s.actor_after_word(m.last, "by", 4);
+    if (by >= 0) sources = s.group_forward(by);
+    int before = s.actor_just_before(m.first, 3);
+    if (before >= 0 && !s.actors[before].place_only && sources.empty()) sources = {before};
+    // Otherwise the clause's subject, but only when the noun modifies its
+    // action ("seals the deal on an Oslo visit"), not any noun in passing.
+    if (sources.empty() && any_between(s, m.first > 8 ? m.first - 8 : 0, m.first,
+                                       {"on", "during", "in", "for", "make", "made", "makes", "making", "pay",
+                                        "paid", "pays", "paying", "began", "begin", "begins", "ended", "hold",
+                                        "held", "holds", "wrap", "wrapped", "concluded"})) {
+      int subject = s.subject_before(m.first);
+      if (subject >= 0) sources = s.group_backward(subject);
+    }
+    // "the signing of a treaty between A and B": the parties.
+    if (sources.empty()) {
+      int between = s.actor_after_word(m.last, "between", 6);
+      if (between >= 0) sources = s.group_forward(between);
+    }
+    for (std::string_view prep : {"to", "with", "from", "against", "on"}) {
+      int t = s.actor_after_word(m.last, prep, 5);
+      if (t >= 0) {
+        targets = s.group_forward(t);
+        break;
+      }
+    }
+    if (targets.empty() && before >= 0 && s.actors[before].place_only) targets = {before};
+  } else if (passive) {
+    int by = s.actor_after_word(m.last, "by", 4);
+    if (by >= 0) sources = s.group_forward(by);
+    // "an agreement expected to be signed between Iran and Russia".
+    if (sources.empty()) {
+      int between = s.actor_after_word(m.last, "between", 4);
+      if (between >= 0) sources = s.group_forward(between);
+    }
+    int subject = s.subject_before(m.first);
+    if (subject >= 0) targets = s.group_backward(subject);
+  } else {
+    int subject = s.subject_before(m.first);
+    if (subject >= 0) sources = s.group_backward(subject);
+    int object = s.object_after(m.last, true);
+    if (object < 0 && m.last != m.head) object = s.object_after(m.head, true);
+    if (object >= 0) targets = s.group_forward(object);
+  }
+  return slots;
 }
 
 struct Governor {
@@ -97,6 +187,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       lexicon_.cues_at(s.words, i, cues);
       PatternMatch match;
       if (!lexicon_.best_event_at(s.words, i, match)) continue;
+      if (match.form == HeadForm::kThird && !match.nominal && !has_subject_just_before(s, match.first)) continue;
       if (!matches.empty() && i <= matches.back().last && i >= matches.back().first) continue;
       matches.push_back(match);
     }
@@ -124,45 +215,27 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
           std::any_of(governors.begin(), governors.end(), [&](const Governor& g) { return g.head == m.head; }))
         continue;
       const bool passive = is_passive(s, m);
-      std::vector<int> sources, targets;
-      if (m.pattern->noun) {
-        int by = s.actor_after_word(m.last, "by", 4);
-        if (by >= 0) sources = s.group_forward(by);
-        int before = s.actor_just_before(m.first, 3);
-        if (before >= 0 && !s.actors[before].place_only && sources.empty()) sources = {before};
-        // Otherwise the clause's subject, but only when the noun modifies its
-        // action ("seals the deal on an Oslo visit"), not any noun in passing.
-        if (sources.empty() && any_between(s, m.first > 4 ? m.first - 4 : 0, m.first, {"on", "during", "in", "for"})) {
-          int subject = s.subject_before(m.first);
-          if (subject >= 0) sources = s.group_backward(subject);
-        }
-        for (std::string_view prep : {"to", "with", "from", "against", "on"}) {
-          int t = s.actor_after_word(m.last, prep, 5);
-          if (t >= 0) {
-            targets = s.group_forward(t);
+      auto [sources, targets] = find_slots(s, m, passive);
+
+      // The speaker of "X said Y could arrive" is not Y's subject; but "X
+      // said in a statement" and "X said …, rejecting …" are X's own acts.
+      const bool participle_of_speaker = m.form == HeadForm::kGerund && m.first > 0 && s.words[m.first - 1] == ",";
+      if (!sources.empty() && !passive && !m.nominal && !participle_of_speaker)
+        for (const Governor& g : governors)
+          if (g.cue == Cue::kReport && g.head > s.actors[sources.front()].last && g.head < m.first) {
+            sources.clear();
             break;
           }
-        }
-        if (targets.empty() && before >= 0 && s.actors[before].place_only) targets = {before};
-      } else if (passive) {
-        int by = s.actor_after_word(m.last, "by", 4);
-        if (by >= 0) sources = s.group_forward(by);
-        int subject = s.subject_before(m.first);
-        if (subject >= 0) targets = s.group_backward(subject);
-      } else {
-        int subject = s.subject_before(m.first);
-        if (subject >= 0) sources = s.group_backward(subject);
-        int object = s.object_after(m.last, true);
-        if (object < 0 && m.last != m.head) object = s.object_after(m.head, true);
-        if (object >= 0) targets = s.group_forward(object);
-      }
 
       // Modality from the cues around the head.
       Modality modality = Modality::kAsserted;
       std::string attributed_to, denied_by;
       int attributor = -1;
+      // Cues count between the subject and the verb; when the source comes
+      // after the verb (a passive), in a window before it.
+      const bool subject_first = !sources.empty() && s.actors[sources.front()].last < m.first;
       const uint32_t zone_begin =
-          sources.empty() ? (m.first > kCueWindow ? m.first - kCueWindow : 0) : s.actors[sources.front()].last + 1;
+          subject_first ? s.actors[sources.front()].last + 1 : (m.first > kCueWindow ? m.first - kCueWindow : 0);
       for (const PatternMatch& c : cues) {
         if (c.head == m.head) continue;
         const Cue cue = c.pattern->cue;
@@ -175,7 +248,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
             // A bare "to" marks a plan only right before the verb ("heads
             // to Oslo to sign"); a noun head takes no infinitive marker.
             if (before_head && (c.pattern->literals > 0 || s.words[c.head] != "to" || c.last + 1 == m.first) &&
-                !m.pattern->noun)
+                !m.nominal && !(s.words[c.head] == "to" && after_ordinal(s, c.head)))
               raise(modality, Modality::kPlanned);
             break;
           case Cue::kHypothetical:
@@ -241,16 +314,32 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
             if (t != src) pairs.push_back({src, t});
         }
       }
+      // "[042:043]": the target's own act towards the source (a visit is
+      // hosted), unless the pairs already go both ways with that code.
+      if (!m.pattern->reverse_code.empty()) {
+        const size_t n_pairs = pairs.size();
+        for (size_t k = 0; k < n_pairs; ++k) {
+          auto [src, tgt] = pairs[k];
+          if (src < 0 || tgt < 0) continue;
+          bool present = m.pattern->reverse_code == m.pattern->code &&
+                         std::find(pairs.begin(), pairs.end(), std::make_pair(tgt, src)) != pairs.end();
+          if (!present) pairs.push_back({-2 - tgt, src});  // marks a reversed pair
+        }
+      }
       int location = s.location_near(m.head);
       for (auto [src, tgt] : pairs) {
+        const bool reversed = src <= -2;
+        if (reversed) src = -2 - src;
         CodedEvent event;
-        event.code = m.pattern->code;
+        event.code = reversed ? m.pattern->reverse_code : m.pattern->code;
         event.source = actor_of(s, src);
         event.target = actor_of(s, tgt);
         if (s.same_actor(src, tgt)) event.target = EventActor{};
         // A place visited stands for its country ("on Oslo visit" → NOR).
         if (tgt >= 0 && s.actors[tgt].place_only && event.target.actor_code.empty())
           event.target.actor_code = event.target.country;
+        if (src >= 0 && s.actors[src].place_only && event.source.actor_code.empty())
+          event.source.actor_code = event.source.country;
         event.modality = modality;
         event.attributed_to = attributed_to;
         event.attributor = actor_of(s, attributor);
@@ -258,7 +347,9 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         event.sentence = s.sentence;
         event.sentence_index = sentence_index;
         event.trigger = {s.tokens[m.first].begin, s.tokens[m.last].end};
-        int place = location >= 0 ? location : (tgt >= 0 && s.actors[tgt].place_only ? tgt : -1);
+        // A place visited is also where the event happened.
+        const bool visit = event.code.starts_with("04");
+        int place = location >= 0 ? location : (visit && tgt >= 0 && s.actors[tgt].place_only ? tgt : -1);
         if (place >= 0) {
           event.location = s.actors[place].actor.name;
           event.location_country = s.actors[place].actor.country;

@@ -93,6 +93,18 @@ TEST(EventCoder, PassiveTakesTheSourceFromBy) {
   EXPECT_EQ(e->target.name, "Valdoria");
 }
 
+TEST(EventCoder, AVisitIsAlsoHosted) {
+  Fixture f;
+  auto events = f.code("Ada Brenn visited Valdoria on Monday.");
+  const CodedEvent* visit = find(events, "042");
+  const CodedEvent* host = find(events, "043");
+  ASSERT_NE(visit, nullptr);
+  ASSERT_NE(host, nullptr);
+  EXPECT_EQ(visit->source.name, "Ada Brenn");
+  EXPECT_EQ(host->source.name, "Valdoria");
+  EXPECT_EQ(host->target.name, "Ada Brenn");
+}
+
 TEST(EventCoder, EventNounTakesByAndTo) {
   Fixture f;
   auto events = f.code("Crowds gathered during the first visit by Ada Brenn to Valdoria since 1990.");
@@ -182,6 +194,19 @@ TEST(EventCoder, QualifiersMergeIntoTheActor) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->source.name, "Ada Brenn");
   EXPECT_EQ(e->target.actor_code, "VAL");
+}
+
+TEST(EventCoder, AnAppositionIsNotASecondActorAndASpeakerNotTheSubject) {
+  Fixture f;
+  auto events = f.code("Ada Brenn, the president of the council, criticized Valdoria.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source.name, "Ada Brenn");
+  auto reported = f.code("Ada Brenn said the cargo ships could attack Valdoria.");
+  const CodedEvent* attack = find(reported, "180");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_TRUE(attack->source.empty()) << attack->source.name;
+  EXPECT_EQ(attack->target.name, "Valdoria");
+  EXPECT_EQ(attack->attributed_to, "Ada Brenn");
 }
 
 TEST(VerbLexicon, RegularFormsAndErrorsNameTheLine) {

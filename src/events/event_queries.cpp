@@ -79,10 +79,16 @@ void summarise(StoredEvent& event) {
     if (event.target_entity == 0 && m.target_entity != 0 && m.target_code == event.target_code)
       event.target_name = m.target_name, event.target_entity = m.target_entity;
   }
+  // Once someone denies it, what others only reported is an allegation:
+  // "X sent drones, according to officials" + "X denied sending drones".
+  if (!event.denied_by.empty())
+    for (auto& m : modalities)
+      if (m == "reported") m = "alleged";
   event.modality = most_common(modalities);
   std::vector<std::string> attributions;
   for (const auto& m : event.mentions)
-    if (m.modality == event.modality) attributions.push_back(m.attributed_to);
+    if (m.modality == event.modality || (event.modality == "alleged" && m.modality == "reported"))
+      attributions.push_back(m.attributed_to);
   event.attributed_to = most_common(attributions);
   event.location = most_common(locations);
   for (const auto& m : event.mentions)

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "core/text_util.h"
 #include "events/event_coder.h"
@@ -42,11 +43,26 @@ class EventsStage : public pipeline::Stage {
 
   // The batch's prepared statements (valid inside add_batch).
   struct Statements {
-    store::Statement candidates, insert_event, fill_target, insert_mention;
+    store::Statement story_events, candidates, insert_event, fill_target, insert_mention;
+    std::optional<store::Statement> entity;  // absent without the entities stage
   };
+  // An event already stored, as the merge compares it.
+  struct KnownEvent {
+    int64_t id = 0;
+    std::string code;
+    bool realis = true;
+    std::string source_name, source_code;
+    int64_t source_entity = 0;
+    std::string target_name, target_code;
+    int64_t target_entity = 0;
+    int64_t day = -1;
+  };
+  static KnownEvent read_known(const store::Statement& row);
   static Result<Statements> prepare(store::Database& db);
+  Status resolve_entities(store::Database& db, const Article& article, std::vector<CodedEvent>& events);
 
   Statements* statements_ = nullptr;
+  std::vector<KnownEvent> story_events_;  // the events of the current article's story
   EventTypes types_;
   VerbLexicon lexicon_;
   AgentNouns agents_;

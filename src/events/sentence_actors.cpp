@@ -1,13 +1,14 @@
 #include "events/sentence_actors.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text_util.h"
 
 namespace storyline::events {
 
 namespace {
-constexpr uint32_t kSubjectWindow = 15;
+constexpr uint32_t kSubjectWindow = 20;  // tokens between a verb and its subject
 constexpr uint32_t kObjectWindow = 10;
 
 bool is_clause_barrier(std::string_view w) {
@@ -57,6 +58,11 @@ int SentenceActors::subject_before(uint32_t pos) const {
     for (uint32_t t = actor.last + 1; t < pos; ++t) blocked |= is_clause_barrier(words[t]);
     if (blocked) return -1;
     if (!actor.prep.empty() || actor.place_only) continue;
+    // A nationality used as an adjective ("the first Chilean head of state",
+    // "Iranian drones") modifies a noun; it is not the subject.
+    if (actor.type == EntityType::kNorp && actor.last + 1 < words.size() && !capitalized[actor.last + 1] &&
+        std::isalpha(static_cast<unsigned char>(words[actor.last + 1][0])))
+      continue;
     // "Chile's president": the possessor qualifies the next actor.
     if (is_possessive(words[actor.last]) && a + 1 < static_cast<int>(actors.size())) continue;
     return a;
@@ -107,8 +113,13 @@ int SentenceActors::actor_just_before(uint32_t pos, uint32_t window) const {
   for (int a = static_cast<int>(actors.size()) - 1; a >= 0; --a) {
     if (actors[a].last >= pos) continue;
     if (pos - actors[a].last > window) return -1;
-    for (uint32_t t = actors[a].last + 1; t < pos; ++t)
+    // Only a possessive or a modifier of the noun: "Chile's visit", "the
+    // Oslo visit", "Iran's planned visit"; not "Peskov described the signing".
+    const bool possessive = is_possessive(words[actors[a].last]);
+    for (uint32_t t = actors[a].last + 1; t < pos; ++t) {
       if (is_preposition(words[t]) || ends_object_search(words[t])) return -1;
+      if (!possessive && !is_determiner(words[t]) && !capitalized[t]) return -1;
+    }
     return a;
   }
   return -1;
@@ -179,7 +190,17 @@ bool SentenceActors::same_actor(int a, int b) const {
 }
 
 SentenceActorBuilder::SentenceActorBuilder(const Article& article, const AgentNouns* agents)
-    : article_(article), agents_(agents) {}
+    : article_(article), agents_(agents) {
+  // One entry per person with a role, so that resolving a role phrase costs
+  // the number of such people, not of mentions.
+  std::vector<int32_t> seen;
+  for (const EntityMention& m : article.mentions) {
+    if (m.type != EntityType::kPerson || m.role.empty() || m.country.empty()) continue;
+    if (m.local_entity >= 0 && std::find(seen.begin(), seen.end(), m.local_entity) != seen.end()) continue;
+    seen.push_back(m.local_entity);
+    role_holders_.push_back({core::ascii_lower(m.role), &m});
+  }
+}
 
 const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
   SentenceActors& s = current_;
@@ -236,7 +257,9 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     while (t > 0 && (is_determiner(s.words[t - 1]) ||
                      (modifiers < 2 && !s.capitalized[t - 1] && !is_preposition(s.words[t - 1]) &&
                       !ends_object_search(s.words[t - 1]) && s.words[t - 1] != "and" && s.words[t - 1] != "or" &&
-                      s.words[t - 1].size() > 2 && !s.words[t - 1].ends_with("ed") && ++modifiers)))
+                      s.words[t - 1].size() > 2 && !s.words[t - 1].ends_with("ed") &&
+                      // a plural noun ends the phrase: "to agreements Russia has signed"
+                      !s.words[t - 1].ends_with("s") && ++modifiers)))
       --t;
     if (t > 0 && is_preposition(s.words[t - 1])) return s.words[t - 1];
     return {};
@@ -288,6 +311,19 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
   for (SentenceActor& actor : found) {
     if (!s.actors.empty()) {
       SentenceActor& prev = s.actors.back();
+      // An apposition after a name ("Marco Bellandi, the president of the
+      // region, asked …") describes it: the role is not another actor.
+      if (actor.agent && !prev.agent &&
+          (prev.type == EntityType::kPerson || prev.type == EntityType::kOrganization) && actor.first > prev.last + 1 &&
+          s.words[prev.last + 1] == ",") {
+        bool apposition = true;
+        for (uint32_t t = prev.last + 2; t < actor.first; ++t) apposition &= is_determiner(s.words[t]) || s.words[t] == "its";
+        if (apposition && actor.first - prev.last <= 4) {
+          if (prev.actor.actor_code.empty() && !prev.actor.country.empty())
+            prev.actor.actor_code = prev.actor.country + actor.actor.actor_code;
+          continue;
+        }
+      }
       const bool qualifier = prev.type == EntityType::kNorp || prev.type == EntityType::kPlace || prev.agent;
       const bool qualified = actor.agent || actor.type == EntityType::kPerson || actor.type == EntityType::kOrganization;
       const uint32_t gap = actor.first - prev.last - 1;
@@ -317,6 +353,38 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     s.actors.push_back(std::move(actor));
   }
   for (SentenceActor& actor : s.actors) actor.prep = preposition_before(actor.first);
+  // A bare role ("the government", "the opposition") belongs to the country
+  // the sentence was last about: "lawmakers in Santiago accused the
+  // government" is Chile's government.
+  std::string country;
+  for (SentenceActor& actor : s.actors) {
+    if (actor.agent && actor.actor.country.empty() && actor.actor.actor_code.size() == 3 && !country.empty()) {
+      actor.actor.country = country;
+      actor.actor.actor_code = country + actor.actor.actor_code;
+    }
+    if (!actor.actor.country.empty()) country = actor.actor.country;
+  }
+  // "a Chilean president" is the article's one Chilean president, when the
+  // entities stage found exactly one person holding that role.
+  for (SentenceActor& actor : s.actors) {
+    if (!actor.agent || actor.actor.country.empty()) continue;
+    const std::string phrase = core::ascii_lower(actor.actor.name);
+    const size_t space = phrase.rfind(' ');
+    const std::string head = space == std::string::npos ? phrase : phrase.substr(space + 1);
+    const EntityMention* holder = nullptr;
+    bool unique = true;
+    for (const auto& [role, m] : role_holders_) {
+      if (m->country != actor.actor.country || role.find(head) == std::string::npos) continue;
+      if (holder && holder->local_entity != m->local_entity) unique = false;
+      holder = m;
+    }
+    if (!holder || !unique) continue;
+    Span span = actor.actor.span;
+    actor.actor = {holder->name, holder->actor_code.empty() ? actor.actor.actor_code : holder->actor_code,
+                   holder->country, holder->entity_id, holder->local_entity, span};
+    actor.agent = false;
+    actor.type = EntityType::kPerson;
+  }
   return s;
 }
 

@@ -60,6 +60,7 @@ class SentenceActorBuilder {
   size_t next_token_ = 0, next_mention_ = 0;
   std::string lowered_;
   SentenceActors current_;
+  std::vector<std::pair<std::string, const EntityMention*>> role_holders_;  // (lower-case role, a mention)
 };
 
 // Cross-sentence: "X denied the claim" links to the allegation just before.

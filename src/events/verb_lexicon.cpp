@@ -142,10 +142,16 @@ Status VerbLexicon::add_rule(std::string_view code, std::string_view pattern_tex
     pattern.cue = cue_named(code);
     if (pattern.cue == Cue::kNone) return Status::invalid_input("unknown cue '" + std::string(code) + "'");
   } else {
-    if (code.size() < 2 || code.size() > 4 ||
-        !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return Status::invalid_input("'" + std::string(code) + "' is not a CAMEO code");
-    pattern.code = std::string(code);
+    auto is_code = [](std::string_view c) {
+      return c.size() >= 2 && c.size() <= 4 && std::all_of(c.begin(), c.end(), [](char d) { return d >= '0' && d <= '9'; });
+    };
+    size_t colon = code.find(':');
+    std::string_view main = code.substr(0, colon);
+    std::string_view reverse = colon == std::string_view::npos ? std::string_view() : code.substr(colon + 1);
+    if (!is_code(main) || (colon != std::string_view::npos && !is_code(reverse)))
+      return Status::invalid_input("'" + std::string(code) + "' is not a CAMEO code (CODE or CODE:REVERSE)");
+    pattern.code = std::string(main);
+    pattern.reverse_code = std::string(reverse);
   }
   std::vector<std::pair<std::string, HeadForm>> forms;
   int heads = 0;
@@ -157,6 +163,7 @@ Status VerbLexicon::add_rule(std::string_view code, std::string_view pattern_tex
     } else if (element.starts_with("v:") || element.starts_with("n:")) {
       ++heads;
       pattern.noun = element[0] == 'n';
+      pattern.verb = element[0] == 'v';
       auto parts = core::split(element.substr(2), '/');
       if (parts.empty() || parts[0].empty()) return Status::invalid_input("empty head in '" + std::string(element) + "'");
       std::string word = core::ascii_lower(parts[0]);
@@ -229,14 +236,22 @@ bool VerbLexicon::match(const VerbPattern& pattern, const std::vector<std::strin
 bool noun_context(const std::vector<std::string_view>& words, uint32_t i) {
   static const std::string_view kBefore[] = {"the", "a", "an", "his", "her", "its", "their", "our", "this",
                                              "first", "state", "official", "last", "recent", "planned", "second",
-                                             "surprise", "two-day", "three-day", "historic", "brief", "weekend"};
+                                             "surprise", "two-day", "three-day", "historic", "brief", "weekend",
+                                             // after a preposition (not "to") a verb form is a noun: "lack of
+                                             // support", "in retreat"
+                                             "of", "for", "with", "without", "in", "on", "about", "under",
+                                             "western", "new", "further", "more", "such", "any", "no"};
   if (i > 0) {
     std::string_view prev = words[i - 1];
     for (std::string_view w : kBefore)
       if (prev == w) return true;
     if (prev.ends_with("'s")) return true;
   }
-  return i + 1 < words.size() && (words[i + 1] == "by" || words[i + 1] == "of");
+  if (i + 1 >= words.size()) return false;
+  // "… of" / "… by" after the head, or the head as a subject: "the treaty
+  // signing was planned", "the visit is".
+  std::string_view next = words[i + 1];
+  return next == "by" || next == "of" || next == "was" || next == "is" || next == "were" || next == "are";
 }
 
 bool VerbLexicon::best_event_at(const std::vector<std::string_view>& words, uint32_t i, PatternMatch& out) const {
@@ -259,6 +274,7 @@ bool VerbLexicon::best_event_at(const std::vector<std::string_view>& words, uint
     PatternMatch candidate;
     if (!match(pattern, words, i, candidate)) continue;
     candidate.form = entry.form;
+    candidate.nominal = pattern.noun || (entry.form == HeadForm::kGerund && as_noun);
     out = candidate;
     found = true;
   }
@@ -271,6 +287,9 @@ void VerbLexicon::cues_at(const std::vector<std::string_view>& words, uint32_t i
   for (const HeadEntry& entry : it->second) {
     const VerbPattern& pattern = patterns_[entry.pattern];
     if (pattern.cue == Cue::kNone) continue;
+    // "the state visit", "denied the claim": a noun, not a speech verb.
+    if (pattern.verb && (entry.form == HeadForm::kBase || entry.form == HeadForm::kThird) && noun_context(words, i))
+      continue;
     PatternMatch candidate;
     if (!match(pattern, words, i, candidate)) continue;
     candidate.form = entry.form;

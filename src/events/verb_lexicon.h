@@ -28,8 +28,10 @@ struct PatternElement {
 
 struct VerbPattern {
   std::string code;  // CAMEO code of an event rule; empty for a cue
+  std::string reverse_code;  // the target's act towards the source, when the rule implies one ("042:043": a visit is hosted)
   Cue cue = Cue::kNone;
   bool noun = false;  // the head is an event noun, not a verb
+  bool verb = false;  // the head is a verb (v:), whose base form may also be a noun
   std::vector<PatternElement> elements;  // exactly one kHead (or the first kWords for a headless cue)
   int literals = 0;   // specificity: literal elements besides the head
   int line = 0;       // where it was defined (for messages and ties)
@@ -44,6 +46,7 @@ struct PatternMatch {
   uint32_t first = 0;  // first and last token covered by the pattern
   uint32_t last = 0;
   HeadForm form = HeadForm::kBase;
+  bool nominal = false;  // a noun head, or a gerund used as a noun ("the signing of")
 };
 
 class VerbLexicon {

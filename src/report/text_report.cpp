@@ -77,6 +77,21 @@ std::string render_listing(const nlohmann::json& report, const nlohmann::json& a
     name[0] = static_cast<char>(std::toupper(name[0]));
     heading(name + " (" + std::to_string(it->size()) + ")");
     for (const auto& item : *it) {
+      if (name == "Events") {
+        // "2026-03-03 Norway -> Chile: sign a formal agreement (057), asserted, in Oslo; 5 articles, 4 sources"
+        auto actor = [&](const char* key) {
+          const auto& a = item[key];
+          return a.is_object() ? field(a, "name", field(a, "actor_code", "?").c_str()) : std::string("-");
+        };
+        out << (markdown ? "- " : "* ") << field(item, "date", "undated") << " " << actor("source") << " -> "
+            << actor("target") << ": " << field(item, "label") << " (" << field(item, "code") << "), "
+            << field(item, "modality");
+        if (!field(item, "attributed_to").empty()) out << " by " << field(item, "attributed_to");
+        if (!field(item, "denied_by").empty()) out << ", denied by " << field(item, "denied_by");
+        if (!field(item, "location").empty()) out << ", in " << field(item, "location");
+        out << "; " << field(item, "num_articles") << " article(s), " << field(item, "num_sources") << " source(s)\n";
+        continue;
+      }
       std::string label = field(item, "label");
       if (label.empty()) label = field(item, "name");
       if (label.empty() && std::string_view(section) == "quotes") {
