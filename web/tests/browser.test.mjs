@@ -81,8 +81,12 @@ test('a story shows its articles side by side with copies, rewrites and aligned 
   await aligned.first().focus();
   const linked = await p.locator('.columns .sentence.linked').count();
   assert.ok(linked >= 2, `focus links the pair (${linked})`);
-  for (const heading of ['Brief', 'Claims across outlets', 'Quotes by speaker', 'Timeline of events', 'People, organisations and places'])
-    assert.equal(await p.locator('h2', { hasText: heading }).count(), 1, heading);
+  // The places on the map: Oslo and Chile's places, over the country shapes.
+  const places = await p.locator('.section-map .place text').allTextContents();
+  assert.ok(places.includes('Oslo'), `Oslo on the map (${places})`);
+  assert.ok(await p.locator('.section-map path.land').count() === 1, 'country shapes drawn');
+  for (const heading of ['Brief', 'Claims across outlets', 'Quotes by speaker', 'Timeline of events', 'Actors linked by events', 'Places', 'People, organisations and places'])
+    assert.equal(await p.locator('h2', { hasText: new RegExp(`^${heading}$`) }).count(), 1, heading);
   await p.screenshot({ path: join(shots, 'story.png'), fullPage: true });
 
   // Copies can be hidden.
