@@ -82,8 +82,10 @@ test('a story shows its articles side by side with copies, rewrites and aligned 
   const linked = await p.locator('.columns .sentence.linked').count();
   assert.ok(linked >= 2, `focus links the pair (${linked})`);
   // The places on the map: Oslo and Chile's places, over the country shapes.
-  const places = await p.locator('.section-map .place text').allTextContents();
-  assert.ok(places.includes('Oslo'), `Oslo on the map (${places})`);
+  const places = await p.locator('.section-map .place title').allTextContents();
+  assert.ok(places.some((t) => t.startsWith('Oslo:')), `Oslo on the map (${places})`);
+  const labels = await p.locator('.section-map .place text').allTextContents();
+  assert.ok(labels.includes('Oslo') && labels.includes('Santiago'), `the most mentioned places are labelled (${labels})`);
   assert.ok(await p.locator('.section-map path.land').count() === 1, 'country shapes drawn');
   for (const heading of ['Brief', 'Claims across outlets', 'Quotes by speaker', 'Timeline of events', 'Actors linked by events', 'Places', 'People, organisations and places'])
     assert.equal(await p.locator('h2', { hasText: new RegExp(`^${heading}$`) }).count(), 1, heading);
