@@ -170,7 +170,8 @@ TEST_F(ServeTest, MalformedParametersAre400) {
         "/api/stories?from=2026-02-30", "/api/stories?to=yesterday", "/api/stories?from=2026-03-05&to=2026-03-01",
         "/api/stories?q=%20%2C%3B", "/api/stories?colour=red", "/api/stories?limit=1&limit=2",
         "/api/stories?outlet=", "/api/stories/story-1?x=1", "/api/stories?entity=oslo",
-        "/api/stories?event_type=04", "/api/entities/entity-1?x=1"})
+        "/api/stories?event_type=21", "/api/stories?event_type=abc", "/api/stories?event_type=0",
+        "/api/entities/entity-1?x=1"})
     expect_error(path, 400, "bad_request");
 }
 
