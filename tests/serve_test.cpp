@@ -393,7 +393,8 @@ TEST(Serve, StopsOnSigtermAndExitsCleanly) {
   std::string output;
   std::string script = "sh -c '" + std::string(STORYLINE_BINARY) + " --db " + dir.file("s.db") +
                        " serve --port 0 2>" + dir.file("err") +
-                       " & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo exit=$?'";
+                       " & pid=$!; for i in $(seq 600); do grep -q serving " + dir.file("err") +
+                       " && break; sleep 0.1; done; kill -TERM $pid; wait $pid; echo exit=$?'";
   FILE* pipe = popen(script.c_str(), "r");
   ASSERT_TRUE(pipe);
   char buffer[256];
