@@ -1,5 +1,8 @@
 #include "entities/entities_stage.h"
 
+#include <fstream>
+#include <map>
+
 #include "entities/entity_queries.h"
 #include "entities/name_folding.h"
 
@@ -24,10 +27,45 @@ EntityType type_from_name(const std::string& name) {
 }
 }  // namespace
 
-Result<std::unique_ptr<EntitiesStage>> EntitiesStage::create(const std::string& data_dir) {
+Result<std::unique_ptr<EntitiesStage>> EntitiesStage::create(const std::string& data_dir,
+                                                             const std::vector<std::string>& dictionaries) {
   auto kb = KnowledgeBase::load(data_dir);
   if (!kb) return kb.status();
-  return std::unique_ptr<EntitiesStage>(new EntitiesStage(*kb));
+  std::shared_ptr<events::ActorDictionary> actors;
+  for (const std::string& path : dictionaries) {
+    // CountryInfo files are recognised by their tags; anything else must be
+    // a PETRARCH actor dictionary.
+    std::ifstream file(path);
+    std::string head(4096, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(file.gcount()));
+    if (head.find("<CountryCode>") != std::string::npos || head.find("<Country>") != std::string::npos) {
+      if (Status status = (*kb)->add_country_info(path); !status.is_ok()) return status;
+      continue;
+    }
+    if (!actors) actors = std::make_shared<events::ActorDictionary>();
+    std::vector<std::string> warnings;
+    if (Status status = actors->add_file(path, &warnings); !status.is_ok()) return status;
+  }
+  auto stage = std::unique_ptr<EntitiesStage>(new EntitiesStage(*kb));
+  stage->actors_ = std::move(actors);
+  return stage;
+}
+
+std::string EntitiesStage::dictionary_code(const std::string& name, const std::string& published) const {
+  if (!actors_) return "";
+  // PETRARCH phrases are upper-case words separated by single spaces.
+  std::string phrase;
+  for (const auto& word : name_words(name)) {
+    if (!phrase.empty()) phrase += ' ';
+    for (char c : word) phrase.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  int32_t date = 0;
+  for (char c : published.substr(0, 10)) {
+    if (c >= '0' && c <= '9') date = date * 10 + (c - '0');
+  }
+  if (published.size() < 10) date = 20991231;  // undated: the newest codes
+  return actors_->code_of(phrase, date);
 }
 
 std::vector<store::Migration> EntitiesStage::migrations() const {
@@ -69,6 +107,19 @@ Status EntitiesStage::rollback(store::Database& db) { return reload(db); }
 
 void EntitiesStage::analyze(Article& article) {
   auto linked = link_mentions(finder_.find(article), *kb_, article.published);
+  if (actors_) {
+    // The user's dictionary knows codes with their dates ("VLADIMIR_PUTIN":
+    // RUSGOV from 2012): they win over the codes read from titles.
+    std::vector<std::string> codes(linked.entities.size());
+    for (size_t e = 0; e < linked.entities.size(); ++e) {
+      if (linked.entities[e].type == EntityType::kPerson || linked.entities[e].type == EntityType::kOrganization) {
+        codes[e] = dictionary_code(linked.entities[e].name, article.published);
+      }
+    }
+    for (EntityMention& mention : linked.mentions) {
+      if (!codes[mention.local_entity].empty()) mention.actor_code = codes[mention.local_entity];
+    }
+  }
   article.mentions = std::move(linked.mentions);
 }
 
@@ -126,8 +177,8 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
     if (auto status = reload(db); !status.is_ok()) return status;
   }
   auto alias = db.prepare(
-      "INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, 1)"
-      " ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + 1");
+      "INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, ?)"
+      " ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions");
   auto mention_row = db.prepare(
       "INSERT INTO entity_mentions (article_row, entity_id, local_entity, begin, end) VALUES (?, ?, ?, ?, ?)");
   if (!alias) return alias.status();
@@ -139,6 +190,8 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
       if (mention.local_entity < 0) continue;
       if (static_cast<size_t>(mention.local_entity) >= entity_of.size()) entity_of.resize(mention.local_entity + 1, 0);
     }
+    // One upsert per (entity, spelling) and article, not per mention.
+    std::map<std::pair<int64_t, std::string_view>, int64_t> alias_counts;
     for (EntityMention& mention : article.mentions) {
       if (mention.local_entity < 0) continue;
       int64_t& id = entity_of[mention.local_entity];
@@ -152,11 +205,14 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
         id = *stored;
       }
       mention.entity_id = id;
-      alias->bind(1, id).bind(2, slice(article.text, mention.span));
-      if (auto status = alias->run(); !status.is_ok()) return status;
+      ++alias_counts[{id, slice(article.text, mention.span)}];
       mention_row->bind(1, article.store_row).bind(2, id).bind(3, mention.local_entity);
       mention_row->bind(4, static_cast<int64_t>(mention.span.begin)).bind(5, static_cast<int64_t>(mention.span.end));
       if (auto status = mention_row->run(); !status.is_ok()) return status;
+    }
+    for (const auto& [key, count] : alias_counts) {
+      alias->bind(1, key.first).bind(2, key.second).bind(3, count);
+      if (auto status = alias->run(); !status.is_ok()) return status;
     }
   }
   return Status::ok();

@@ -13,13 +13,16 @@
 #include "entities/entity_resolver.h"
 #include "entities/knowledge_base.h"
 #include "entities/mention_finder.h"
+#include "events/petrarch_dictionaries.h"
 #include "pipeline/stage.h"
 
 namespace storyline::entities {
 
 class EntitiesStage : public pipeline::Stage {
  public:
-  static Result<std::unique_ptr<EntitiesStage>> create(const std::string& data_dir);
+  // `dictionaries`: CountryInfo files and PETRARCH actor dictionaries.
+  static Result<std::unique_ptr<EntitiesStage>> create(const std::string& data_dir,
+                                                      const std::vector<std::string>& dictionaries = {});
 
   std::string_view name() const override { return "entities"; }
   std::vector<store::Migration> migrations() const override;
@@ -31,12 +34,15 @@ class EntitiesStage : public pipeline::Stage {
 
  private:
   explicit EntitiesStage(std::shared_ptr<const KnowledgeBase> kb) : kb_(kb), finder_(kb) {}
+  // A code from the user's PETRARCH actor dictionaries, on the article's date.
+  std::string dictionary_code(const std::string& name, const std::string& published) const;
   Status reload(store::Database& db);
   Result<int64_t> store_entity(store::Database& db, const LocalEntity& local);
 
   std::shared_ptr<const KnowledgeBase> kb_;
   MentionFinder finder_;
   EntityResolver resolver_;
+  std::shared_ptr<events::ActorDictionary> actors_;  // null without PETRARCH dictionaries
   int64_t newest_id_ = 0;  // the newest entity the resolver holds
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/data_files.h"
 #include "entities/coreference.h"
+#include "entities/entities_stage.h"
 #include "entities/entity_resolver.h"
 #include "entities/knowledge_base.h"
 #include "entities/mention_finder.h"
@@ -136,6 +137,33 @@ TEST(KnowledgeBase, LoadsCountryInfoWhenPresent) {
   ASSERT_NE(leader, nullptr);
   EXPECT_EQ(leader->actor_code, "IRNGOV");
   EXPECT_FALSE(kb.add_country_info(std::string(STORYLINE_SOURCE_DIR) + "/README.md").is_ok());
+}
+
+}  // namespace
+}  // namespace storyline::entities
+
+namespace storyline::entities {
+namespace {
+
+// A user's PETRARCH actor dictionary gives dated codes that win over titles;
+// a CountryInfo file is recognised by its tags; a bad path is an error.
+TEST(EntitiesStage, LoadsUsersDictionaries) {
+  const std::string shared = std::string(STORYLINE_SHARED_DIR) + "/data";
+  const std::string actors = shared + "/events/petrarch2/Phoenix.Countries.actors.txt";
+  const std::string country_info = shared + "/kb/CountryInfo.120116.txt";
+  if (!std::ifstream(actors) || !std::ifstream(country_info)) GTEST_SKIP() << "no ../shared/data";
+  auto stage = EntitiesStage::create(core::data_dir(), {actors, country_info});
+  ASSERT_TRUE(stage.is_ok()) << stage.status().message();
+  auto segmenter = segment::Segmenter::create(core::data_dir());
+  Article article;
+  article.text = "Syrian leader Bashar al-Assad met envoys in Damascus on Monday.";
+  article.published = "2020-05-04";
+  segmenter->segment(article);
+  (*stage)->analyze(article);
+  bool coded = false;
+  for (const auto& mention : article.mentions) coded |= mention.name == "Bashar al-Assad" && mention.actor_code == "SYRGOV";
+  EXPECT_TRUE(coded);
+  EXPECT_FALSE(EntitiesStage::create(core::data_dir(), {shared + "/no-such-dictionary.txt"}).is_ok());
 }
 
 }  // namespace

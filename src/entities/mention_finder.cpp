@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "entities/coreference.h"
 #include "entities/name_folding.h"
@@ -69,7 +70,9 @@ std::vector<TokenView> token_views(const Article& article) {
 // What a sentence looks like: ordinary prose, a title-case heading ("Focus
 // on Trade and Finance") or all capitals. In the last two, capitals carry no
 // information, so only the knowledge base and known surnames name things.
-enum class SentenceShape { kProse, kHeading, kAllCaps };
+// Lower-case text (social media, chat) has no capitals at all: there only
+// knowledge-base places and nationalities can be named.
+enum class SentenceShape { kProse, kHeading, kAllCaps, kLowerCase };
 
 SentenceShape sentence_shape(const std::vector<TokenView>& tokens, uint32_t first, uint32_t last,
                              const KnowledgeBase& kb, std::string_view text) {
@@ -81,6 +84,9 @@ SentenceShape sentence_shape(const std::vector<TokenView>& tokens, uint32_t firs
     if (tokens[i].text.size() >= 4 && !kb.is_not_name(tokens[i].text)) capitalised += tokens[i].capitalised ? 1 : -1;
   }
   if (words >= 3 && upper * 5 >= words * 4) return SentenceShape::kAllCaps;
+  bool any_capital = false;
+  for (uint32_t i = first; i < last; ++i) any_capital |= tokens[i].capitalised;
+  if (words >= 4 && !any_capital) return SentenceShape::kLowerCase;
   char end = text.empty() ? ' ' : text.back();
   bool ends_sentence = end == '.' || end == '!' || end == '?' || end == '"';
   if (words <= 14 && capitalised >= 2 && !ends_sentence) return SentenceShape::kHeading;
@@ -94,6 +100,10 @@ class SentenceScanner {
       : kb_(kb), tokens_(tokens), first_(first), last_(last), shape_(shape), out_(out) {}
 
   void scan() {
+    if (shape_ == SentenceShape::kLowerCase) {
+      scan_lower_case();
+      return;
+    }
     uint32_t i = first_;
     while (i < last_) {
       if (!tokens_[i].capitalised) {
@@ -107,6 +117,23 @@ class SentenceScanner {
   }
 
  private:
+  // Places and nationalities in lower-case text: whole knowledge-base names
+  // of four letters or more ("mombasa", "japanese", "south sudan").
+  void scan_lower_case() {
+    for (uint32_t i = first_; i < last_; ++i) {
+      if (!tokens_[i].word) continue;
+      for (uint32_t n = std::min<uint32_t>(3, last_ - i); n >= 1; --n) {
+        std::string_view phrase = text_of(i, i + n - 1);
+        if (phrase.size() < 4) continue;
+        const KbEntry* kb = kb_.find(fold_name(phrase), phrase);
+        if (!kb || (kb->type != EntityType::kPlace && kb->type != EntityType::kNorp)) continue;
+        out_.push_back(make(i, i + n - 1, kb->type, kb));
+        i += n - 1;
+        break;
+      }
+    }
+  }
+
   bool adjacent(uint32_t a, uint32_t b) const {
     uint32_t gap = tokens_[b].span.begin - (tokens_[a].span.begin + static_cast<uint32_t>(tokens_[a].text.size()));
     return gap <= 1;
@@ -143,7 +170,10 @@ class SentenceScanner {
         last = k + 1;
         continue;
       }
-      if (k + 1 < last_ && contains(kConnectors, tokens_[k].text) && adjacent(last, k)) {
+      // "Nairobi Institute for Maritime Studies", "Ministry of Foreign Affairs and Trade".
+      const bool organization_connector = (tokens_[k].text == "for" || tokens_[k].text == "and" || tokens_[k].text == "on") &&
+                                          run_has_organization_word(i, last);
+      if (k + 1 < last_ && (contains(kConnectors, tokens_[k].text) || organization_connector) && adjacent(last, k)) {
         if (tokens_[k + 1].capitalised && adjacent(k, k + 1)) {
           last = k + 1;
           continue;
@@ -156,6 +186,13 @@ class SentenceScanner {
       break;
     }
     return last;
+  }
+
+  bool run_has_organization_word(uint32_t a, uint32_t b) const {
+    for (uint32_t k = a; k <= b; ++k) {
+      if (tokens_[k].capitalised && kb_.organization_word(tokens_[k].name)) return true;
+    }
+    return false;
   }
 
   std::string_view text_of(uint32_t a, uint32_t b) const {
@@ -282,7 +319,8 @@ class SentenceScanner {
     // "Peoples' Friendship University of Russia", "Ministry of Defence": a
     // head word followed by "of" also makes the whole run an organisation.
     for (uint32_t k = a + 1; !sector && k + 1 < b; ++k) {
-      if (tokens_[k + 1].text == "of") sector = kb_.organization_word(tokens_[k].name);
+      const std::string_view next = tokens_[k + 1].text;
+      if (next == "of" || next == "for" || next == "and" || next == "on") sector = kb_.organization_word(tokens_[k].name);
     }
     if (sector && !lone_caps) {
       if (const KbEntry* kb = kb_match(a, b)) {
@@ -305,7 +343,7 @@ class SentenceScanner {
     // Cut the run from the left: knowledge-base names and titles, then the
     // name proper.
     std::string pending_country, pending_code;
-    const RoleEntry* pending_role = nullptr;
+    std::optional<RoleEntry> pending_role;
     bool honorific = false;
     uint32_t pos = a;
     while (pos <= b) {
@@ -335,10 +373,24 @@ class SentenceScanner {
         continue;
       }
       if (auto role = role_at(pos, b)) {
-        pending_role = role->second;
+        pending_role = *role->second;
         pos = role->first + 1;
         continue;
       }
+      // "Transport Minister Wanjiru Kamau": one or two words of domain
+      // before a title's head word make a title the table need not list.
+      bool found_title = false;
+      for (uint32_t k = pos + 1; k <= pos + 2 && k < b; ++k) {
+        if (!tokens_[k].word) break;
+        const RoleEntry* head = kb_.find_role(fold_name(tokens_[k].name));
+        if (!head || kb_.is_given_name(fold_name(tokens_[pos].name))) continue;
+        std::string role = fold_name(text_of(pos, k));
+        pending_role = RoleEntry{role, head->sector};
+        pos = k + 1;
+        found_title = true;
+        break;
+      }
+      if (found_title) continue;
       break;
     }
     if (pos > b) {
@@ -366,8 +418,12 @@ class SentenceScanner {
     const bool before_role = role_ending_at(pos == 0 ? 0 : pos - 1).has_value() && pos > first_;
     const bool speaks = b + 1 < last_ && kb_.is_speech_verb(tokens_[b + 1].text);
     const bool given = kb_.is_given_name(fold_name(tokens_[pos].name));
-    const bool apposition = has_role_apposition(b);
     const bool sentence_initial = pos == first_;
+    const bool apposition = has_role_apposition(b) || has_role_before_comma(pos);
+    // Two or three capitalised words inside a sentence, none of them a
+    // knowledge-base name, a head word or a discourse word, are most often a
+    // person's name ("Hiroshi Tanabe").
+    const bool name_shaped = !sentence_initial && b > pos && b - pos <= 2 && all_name_words(pos, b);
     if (pending_role) {
       mention.role = pending_role->role;
       mention.sector = pending_role->sector;
@@ -376,8 +432,9 @@ class SentenceScanner {
     mention.affiliation_code = pending_code;
     // "wrote in Etemad daily", "according to the newspaper La Voz del
     // Norte": a medium.
-    if (!titled && (b + 1 < last_ && contains(kMediaNouns, tokens_[b + 1].text)) ||
-        (pos > first_ && !titled && !given && contains(kMediaNouns, tokens_[pos - 1].text))) {
+    const bool medium_after = b + 1 < last_ && contains(kMediaNouns, tokens_[b + 1].text);
+    const bool medium_before = pos > first_ && !given && contains(kMediaNouns, tokens_[pos - 1].text);
+    if (!titled && (medium_after || medium_before)) {
       FoundMention medium = make(pos, b, EntityType::kOrganization, nullptr);
       medium.sector = "MED";
       out_.push_back(std::move(medium));
@@ -385,7 +442,7 @@ class SentenceScanner {
       return;
     }
     if (pos < b) {
-      if (titled || before_role || speaks || given || apposition) {
+      if (titled || before_role || speaks || given || apposition || name_shaped) {
         out_.push_back(std::move(mention));
       } else {
         // An unknown multi-word name with no sign of a person: kept only if
@@ -404,8 +461,8 @@ class SentenceScanner {
       out_.push_back(std::move(body));
       return;
     }
-    if (titled || before_role || speaks) {
-      mention.needs_support = !(titled || before_role);
+    if (titled || before_role || speaks || apposition) {
+      mention.needs_support = !(titled || before_role || apposition);
       out_.push_back(std::move(mention));
       return;
     }
@@ -416,6 +473,27 @@ class SentenceScanner {
     }
     mention.needs_support = true;
     out_.push_back(std::move(mention));
+  }
+
+  bool all_name_words(uint32_t a, uint32_t b) const {
+    for (uint32_t k = a; k <= b; ++k) {
+      if (!tokens_[k].capitalised || tokens_[k].text.size() < 2 || all_upper(tokens_[k].text)) return false;
+      if (kb_.is_not_name(tokens_[k].text) || kb_.organization_word(tokens_[k].name)) return false;
+      if (kb_match(k, k)) return false;
+    }
+    return true;
+  }
+
+  // "the Iranian ambassador to Moscow, Kazem Jalali": a role within the few
+  // words before a comma that precedes the name.
+  bool has_role_before_comma(uint32_t pos) const {
+    if (pos < first_ + 2 || tokens_[pos - 1].text != ",") return false;
+    for (uint32_t k = pos - 2; k + 8 >= pos && k >= first_; --k) {
+      if (tokens_[k].text == "," || tokens_[k].text == ".") break;
+      if (kb_.find_role(fold_name(tokens_[k].name))) return true;
+      if (k == first_) break;
+    }
+    return false;
   }
 
   // "…, Iran's ambassador to Moscow" / "…, a government-aligned analyst":
