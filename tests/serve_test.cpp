@@ -233,6 +233,33 @@ TEST_F(ServeTest, EntityWithMentionsAndStories) {
   EXPECT_EQ(filtered["stories"][0]["id"], story["story"]["id"]);
 }
 
+TEST_F(ServeTest, FiltersByEventTypeAndShowsAnActorsEvents) {
+  // The accord is signed (CAMEO 057); the floods story has no agreement.
+  json signed_ = get_json("/api/stories?event_type=057");
+  ASSERT_EQ(signed_["stories"].size(), 1u);
+  EXPECT_EQ(signed_["stories"][0]["size"], 8);
+  EXPECT_EQ(get_json("/api/stories?event_type=05")["total"], 1);
+  EXPECT_EQ(get_json("/api/stories?event_type=19")["total"], 0);  // no fighting in the examples
+  // Arancibia's page: events where he is an actor, and his quotes.
+  json story = get_json("/api/stories/" + signed_["stories"][0]["id"].get<std::string>());
+  ASSERT_FALSE(story["events"].empty());
+  std::string president;
+  for (const auto& entity : story["entities"])
+    if (entity["name"] == "Mateo Arancibia") president = entity["id"];
+  ASSERT_FALSE(president.empty());
+  json page = get_json("/api/entities/" + president);
+  ASSERT_FALSE(page["events"].empty());
+  // An actor is the entity by id, or by name where events left it unresolved.
+  auto is_president = [&](const json& actor) {
+    return actor.is_object() && (actor["entity"] == president ||
+                                 (actor["entity"].is_null() && actor["name"] == "Mateo Arancibia"));
+  };
+  for (const auto& event : page["events"])
+    EXPECT_TRUE(is_president(event["source"]) || is_president(event["target"])) << event.dump().substr(0, 300);
+  ASSERT_FALSE(page["quotes"].empty());
+  for (const auto& quote : page["quotes"]) EXPECT_EQ(quote["speaker"]["entity"], president);
+}
+
 TEST_F(ServeTest, UnknownIdsAre404) {
   expect_error("/api/stories/story-999999", 404, "not_found");
   expect_error("/api/stories/not-a-story", 404, "not_found");

@@ -89,6 +89,13 @@ test('a story shows its articles side by side with copies, rewrites and aligned 
   assert.ok(await p.locator('.section-map path.land').count() === 1, 'country shapes drawn');
   for (const heading of ['Brief', 'Claims across outlets', 'Quotes by speaker', 'Timeline of events', 'Actors linked by events', 'Places', 'People, organisations and places'])
     assert.equal(await p.locator('h2', { hasText: new RegExp(`^${heading}$`) }).count(), 1, heading);
+  // The events and quotes stages' findings: a dated timeline and the
+  // prime minister among the speakers.
+  assert.ok(await p.locator('.section-timeline li').count() >= 5, 'a timeline of events');
+  assert.ok((await p.locator('.section-timeline').textContent()).includes('sign a formal agreement'));
+  const speakers = await p.locator('.section-quotes .speaker h3').allTextContents();
+  assert.ok(speakers.some((s) => s.startsWith('Ingrid Solheim-Vik')), `speakers: ${speakers}`);
+  assert.ok(await p.locator('.section-network .node').count() >= 2, 'actors linked by events');
   await p.screenshot({ path: join(shots, 'story.png'), fullPage: true });
 
   // Copies can be hidden.
@@ -141,6 +148,16 @@ test('entity pages open from a story, and unknown pages say so', { skip }, async
   await p.click('text=Stories that mention it');
   await p.waitForSelector('.story-card');
   assert.equal(await p.locator('.story-card').count(), 1);
+  // A person: the events they take part in, over time, and their quotes.
+  await p.goto(server.url + '/#/?q=hydrogen');
+  await p.click('.story-card h2 a');
+  await p.waitForSelector('.columns .column');
+  await p.locator('.section-entities a.chip', { hasText: 'Mateo Arancibia' }).first().click();
+  await p.waitForSelector('.view.entity h1');
+  assert.equal((await p.locator('h1').textContent()).trim(), 'Mateo Arancibia');
+  assert.ok(await p.locator('.section-events .timeline li').count() >= 1, 'his events');
+  assert.ok(await p.locator('.section-entity-quotes blockquote').count() >= 1, 'his quotes');
+  await p.screenshot({ path: join(shots, 'entity-person.png'), fullPage: true });
   await p.goto(server.url + '/#/story/story-999999');
   await p.waitForSelector('h1:has-text("Not found")');
   assert.match(await p.locator('.error').textContent(), /no story/);
