@@ -104,6 +104,8 @@ Labelled predict(const std::string& input) {
   for (const auto& entity : report["entities"]) {
     std::string key = entity["id"];
     for (const auto& mention : entity["mentions"]) {
+      // Titles standing for a person are not names: the labels list names.
+      if (mention.value("kind", "name") == "title") continue;
       std::string article = mention["article"];
       size_t begin = mention["span"][0], end = mention["span"][1];
       std::string surface = to_utf8(text_of[article].substr(begin, end - begin));

@@ -100,7 +100,7 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
       chain_of[m] = it->second;
       continue;
     }
-    if (words.size() < 2 || mention.needs_support) continue;
+    if (words.size() < 2 || mention.needs_support || mention.role_only) continue;
     int32_t joined = -1;
     for (size_t c = 0; c < chains.size(); ++c) {
       const Chain& chain = chains[c];
@@ -116,7 +116,7 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
   // found in full; a titled lone name with no such person starts its own.
   for (size_t m = 0; m < found.size(); ++m) {
     const FoundMention& mention = found[m];
-    if (mention.type != EntityType::kPerson || chain_of[m] >= 0) continue;
+    if (mention.type != EntityType::kPerson || chain_of[m] >= 0 || mention.role_only) continue;
     auto words = name_words(mention.name);
     if (words.empty()) continue;
     int32_t before = -1, after = -1;
@@ -144,13 +144,37 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
     chain_of[m] = chain;
   }
 
+  // Pass 3: a title standing for a person ("the Kremlin spokesman", "Iran's
+  // ambassador to Russia") joins the person with that role (and country,
+  // when the title gives one) nearest before it, else the first after; with
+  // no such person it is dropped rather than made an entity called "the
+  // spokesman".
+  for (size_t m = 0; m < found.size(); ++m) {
+    const FoundMention& mention = found[m];
+    if (!mention.role_only) continue;
+    int32_t before = -1, after = -1;
+    for (size_t other = 0; other < found.size(); ++other) {
+      int32_t c = chain_of[other];
+      if (c < 0 || found[other].role_only || chains[c].entity.type != EntityType::kPerson) continue;
+      const FoundMention& named = found[other];
+      if (named.role.empty()) continue;
+      bool same_role = named.role == mention.role || named.role.find(mention.role) != std::string::npos ||
+                       mention.role.find(named.role) != std::string::npos;
+      if (!same_role) continue;
+      if (!mention.country.empty() && !named.country.empty() && named.country != mention.country) continue;
+      if (other < m) before = c;
+      else if (after < 0) after = c;
+    }
+    chain_of[m] = before >= 0 ? before : after;
+  }
+
   // Attributes: the fullest name, the first role and country given.
   for (size_t m = 0; m < found.size(); ++m) {
     if (chain_of[m] < 0) continue;
     Chain& chain = chains[chain_of[m]];
     const FoundMention& mention = found[m];
     auto words = name_words(mention.name);
-    if (mention.type == EntityType::kPerson &&
+    if (mention.type == EntityType::kPerson && !mention.role_only &&
         (words.size() > chain.words || (words.size() == chain.words && mention.name.size() > chain.entity.name.size()))) {
       chain.entity.name = mention.name;
       chain.words = words.size();
@@ -202,6 +226,7 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
     mention.country = entity.country;
     mention.role = entity.role;
     mention.local_entity = chain_of[m];
+    mention.title_only = found[m].role_only;
     result.mentions.push_back(std::move(mention));
   }
   return result;

@@ -77,7 +77,10 @@ std::vector<store::Migration> EntitiesStage::migrations() const {
            "CREATE TABLE entity_mentions (article_row INTEGER NOT NULL REFERENCES articles(row),"
            " entity_id INTEGER NOT NULL, local_entity INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL);"
            "CREATE INDEX entity_mentions_article ON entity_mentions(article_row);"
-           "CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);"}};
+           "CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);"},
+          // Titles standing for a person ("the Kremlin spokesman") are
+          // mentions of kind 'title'; names are 'name'.
+          {"entities", 2, "ALTER TABLE entity_mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';"}};
 }
 
 Status EntitiesStage::open(store::Database& db) { return reload(db); }
@@ -180,7 +183,7 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
       "INSERT INTO entity_aliases (entity_id, alias, mentions) VALUES (?, ?, ?)"
       " ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions");
   auto mention_row = db.prepare(
-      "INSERT INTO entity_mentions (article_row, entity_id, local_entity, begin, end) VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO entity_mentions (article_row, entity_id, local_entity, begin, end, kind) VALUES (?, ?, ?, ?, ?, ?)");
   if (!alias) return alias.status();
   if (!mention_row) return mention_row.status();
   for (Article& article : articles) {
@@ -205,9 +208,10 @@ Status EntitiesStage::add_batch(store::Database& db, std::vector<Article>& artic
         id = *stored;
       }
       mention.entity_id = id;
-      ++alias_counts[{id, slice(article.text, mention.span)}];
+      if (!mention.title_only) ++alias_counts[{id, slice(article.text, mention.span)}];
       mention_row->bind(1, article.store_row).bind(2, id).bind(3, mention.local_entity);
       mention_row->bind(4, static_cast<int64_t>(mention.span.begin)).bind(5, static_cast<int64_t>(mention.span.end));
+      mention_row->bind(6, mention.title_only ? "title" : "name");
       if (auto status = mention_row->run(); !status.is_ok()) return status;
     }
     for (const auto& [key, count] : alias_counts) {

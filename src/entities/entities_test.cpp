@@ -109,6 +109,20 @@ TEST(Coreference, VariantSurnameInOneArticleJoins) {
   EXPECT_EQ(joined, 2);
 }
 
+TEST(Coreference, TitlesStandForTheirHolder) {
+  auto found = entities_of(
+      "Kremlin spokesperson Anton Belov spoke on Monday. Later the Kremlin spokesman added that talks would go on. "
+      "Rafael Ortuzar, Chile's ambassador to Norway, was there. A president of a small country was not.");
+  int titles_for_belov = 0, titles_unlinked = 0;
+  for (const auto& mention : found.mentions) {
+    if (!mention.title_only) continue;
+    if (mention.name == "Anton Belov") ++titles_for_belov;
+    else ++titles_unlinked;
+  }
+  EXPECT_EQ(titles_for_belov, 1);  // "the Kremlin spokesman"
+  EXPECT_EQ(titles_unlinked, 0);   // an apposition is its name's; "a president" is anyone
+}
+
 TEST(EntityResolver, MergesVariantsAndKeepsNamesakesApart) {
   EntityResolver resolver;
   resolver.add({1, EntityType::kPerson, "Dmitri Peskov", "spokesperson", "RUS", "RUSGOV"});

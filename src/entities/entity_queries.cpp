@@ -62,9 +62,9 @@ Result<nlohmann::json> entity_header(store::Database& db, int64_t id) {
 // Mentions of `rows` grouped by entity, in order of first mention.
 Result<nlohmann::json> mentions_by_entity(store::Database& db, const std::vector<int64_t>& rows, int64_t only_entity) {
   auto query = only_entity != 0
-                   ? db.prepare("SELECT article_row, entity_id, begin, end FROM entity_mentions WHERE entity_id = ?"
+                   ? db.prepare("SELECT article_row, entity_id, begin, end, kind FROM entity_mentions WHERE entity_id = ?"
                                 " ORDER BY article_row, begin")
-                   : db.prepare("SELECT article_row, entity_id, begin, end FROM entity_mentions WHERE article_row = ?"
+                   : db.prepare("SELECT article_row, entity_id, begin, end, kind FROM entity_mentions WHERE article_row = ?"
                                 " ORDER BY begin");
   if (!query) return query.status();
   std::vector<int64_t> order;
@@ -85,7 +85,8 @@ Result<nlohmann::json> mentions_by_entity(store::Database& db, const std::vector
       if (inserted) order.push_back(entity);
       it->second.push_back({{"article", found->second.first.id},
                             {"span", {index.at(static_cast<uint32_t>(query->column_int(2))),
-                                      index.at(static_cast<uint32_t>(query->column_int(3)))}}});
+                                      index.at(static_cast<uint32_t>(query->column_int(3)))}},
+                            {"kind", query->column_text(4)}});
     }
     return query->status();
   };

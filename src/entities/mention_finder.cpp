@@ -6,6 +6,8 @@
 
 #include "entities/coreference.h"
 #include "entities/name_folding.h"
+#include "entities/role_finder.h"
+#include "entities/token_view.h"
 
 namespace storyline::entities {
 namespace {
@@ -28,43 +30,6 @@ constexpr std::array<std::string_view, 6> kMediaNouns = {"daily", "newspaper", "
 template <size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-struct TokenView {
-  std::string_view text;     // the token as written
-  std::string_view name;     // without a possessive 's
-  Span span;
-  bool word = false;         // starts with a letter
-  bool capitalised = false;
-  bool possessive = false;
-};
-
-bool is_letter_start(std::string_view text) {
-  if (text.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(text[0]);
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
-}
-
-std::vector<TokenView> token_views(const Article& article) {
-  std::vector<TokenView> views;
-  views.reserve(article.tokens.size());
-  for (const Span& span : article.tokens) {
-    TokenView view;
-    view.text = slice(article.text, span);
-    view.name = view.text;
-    view.span = span;
-    view.word = is_letter_start(view.text);
-    view.capitalised = view.word && starts_upper(view.text);
-    for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
-      if (view.text.size() > suffix.size() && view.text.substr(view.text.size() - suffix.size()) == suffix) {
-        view.possessive = true;
-        view.name = view.text.substr(0, view.text.size() - suffix.size());
-        view.span.end -= static_cast<uint32_t>(suffix.size());
-      }
-    }
-    views.push_back(view);
-  }
-  return views;
 }
 
 // What a sentence looks like: ordinary prose, a title-case heading ("Focus
@@ -514,129 +479,6 @@ class SentenceScanner {
   std::vector<FoundMention>& out_;
 };
 
-// Roles written before the name in lower case and appositions after it:
-// "Kremlin spokesperson Dmitry Peskov", "the Iranian ambassador to Moscow,
-// Kazem Jalali", "Kazem Jalali, Iran's ambassador to Moscow,".
-class RoleAttacher {
- public:
-  RoleAttacher(const KnowledgeBase& kb, const std::vector<TokenView>& tokens, std::vector<FoundMention>& mentions)
-      : kb_(kb), tokens_(tokens), mentions_(mentions) {}
-
-  void attach(uint32_t sentence_first, uint32_t sentence_last, size_t mention_begin, size_t mention_end) {
-    for (size_t m = mention_begin; m < mention_end; ++m) {
-      FoundMention& person = mentions_[m];
-      if (person.type != EntityType::kPerson || !person.role.empty()) continue;
-      // Before: [country/org] role NAME   or   role (to X), NAME
-      uint32_t a = person.first_token;
-      if (a > sentence_first) {
-        uint32_t end = a - 1;
-        bool comma = tokens_[end].text == ",";
-        if (comma && end > sentence_first) --end;
-        uint32_t window_start = end >= 8 + sentence_first ? end - 8 : sentence_first;
-        for (uint32_t start = comma ? window_start : (end + 1 > kb_.max_role_words() ? end + 1 - static_cast<uint32_t>(kb_.max_role_words()) : 0);
-             start <= end; ++start) {
-          if (start < sentence_first) continue;
-          if (auto role = longest_role(start, comma ? end : end, comma)) {
-            set_role(person, *role, start > 2 ? start - 3 : 0, end, mention_begin, mention_end);
-            break;
-          }
-        }
-      }
-      if (!person.role.empty()) {
-        infer_country(person, mention_begin, mention_end);
-        continue;
-      }
-      // After: NAME, [the|a] [country's] role ...
-      uint32_t b = person.last_token;
-      if (b + 2 < sentence_last && tokens_[b + 1].text == ",") {
-        uint32_t stop = b + 2;
-        while (stop < sentence_last && stop < b + 12 && tokens_[stop].text != "," && tokens_[stop].text != ".") ++stop;
-        for (uint32_t start = b + 2; start < stop; ++start) {
-          if (auto role = longest_role(start, stop - 1, true)) {
-            set_role(person, *role, b + 2, stop - 1, mention_begin, mention_end);
-            break;
-          }
-        }
-      }
-      if (!person.role.empty()) infer_country(person, mention_begin, mention_end);
-      if (person.country.empty()) affiliation_country(person, mention_begin, mention_end);
-    }
-  }
-
- private:
-  // The longest role phrase starting at `start` (ending by `limit`); when
-  // `anywhere` is false it must end exactly at `limit`.
-  std::optional<const RoleEntry*> longest_role(uint32_t start, uint32_t limit, bool anywhere) const {
-    for (uint32_t n = static_cast<uint32_t>(kb_.max_role_words()); n >= 1; --n) {
-      uint32_t end = start + n - 1;
-      if (end > limit || (!anywhere && end != limit)) continue;
-      bool words = true;
-      for (uint32_t k = start; k <= end; ++k) words &= tokens_[k].word || tokens_[k].text == "-";
-      if (!words) continue;
-      std::string phrase;
-      for (uint32_t k = start; k <= end; ++k) {
-        if (k > start && tokens_[k].text != "-" && tokens_[k - 1].text != "-") phrase += ' ';
-        phrase += fold_name(tokens_[k].name);
-      }
-      if (const RoleEntry* role = kb_.find_role(phrase)) return role;
-    }
-    return std::nullopt;
-  }
-
-  // Takes the role and the first country, nationality or organisation named
-  // in [from, to] ("Iran's", "Iranian", "Kremlin").
-  void set_role(FoundMention& person, const RoleEntry* role, uint32_t from, uint32_t to, size_t mention_begin,
-                size_t mention_end) {
-    person.role = role->role;
-    person.sector = role->sector;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
-      const FoundMention& other = mentions_[m];
-      if (other.first_token < from || other.last_token > to || other.type == EntityType::kPerson) continue;
-      if (other.country.empty() && !other.kb) continue;
-      if (person.country.empty()) person.country = other.country;
-      if (other.kb && other.type == EntityType::kOrganization && person.affiliation_code.empty()) {
-        person.affiliation_code = other.kb->actor_code;
-      }
-      break;
-    }
-  }
-
-  // "Henrik Lund of the Bergen Policy Institute": a person followed by "of"
-  // and an organisation takes the organisation's country.
-  void affiliation_country(FoundMention& person, size_t mention_begin, size_t mention_end) {
-    uint32_t k = person.last_token + 1;
-    if (k >= tokens_.size() || tokens_[k].text != "of") return;
-    ++k;
-    if (k < tokens_.size() && (tokens_[k].text == "the" || tokens_[k].text == "The")) ++k;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
-      const FoundMention& other = mentions_[m];
-      if (other.first_token == k && other.type == EntityType::kOrganization) {
-        person.country = other.country;
-        return;
-      }
-    }
-  }
-
-  // A title with no country of its own ("Industry minister Ola Strand told
-  // the Storting") takes the country of the nearest name in the sentence
-  // that has one: officials are mostly reported acting at home.
-  void infer_country(FoundMention& person, size_t mention_begin, size_t mention_end) {
-    if (!person.country.empty() || !is_political_sector(person.sector)) return;
-    uint32_t best_distance = UINT32_MAX;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
-      const FoundMention& other = mentions_[m];
-      if (other.type == EntityType::kPerson || other.country.empty()) continue;
-      uint32_t distance = other.first_token > person.last_token ? other.first_token - person.last_token
-                                                                  : person.first_token - other.last_token;
-      if (distance < best_distance) best_distance = distance, person.nearby_country = other.country;
-    }
-  }
-
-  const KnowledgeBase& kb_;
-  const std::vector<TokenView>& tokens_;
-  std::vector<FoundMention>& mentions_;
-};
-
 }  // namespace
 
 std::vector<FoundMention> MentionFinder::find(const Article& article) const {
@@ -656,7 +498,10 @@ std::vector<FoundMention> MentionFinder::find(const Article& article) const {
     size_t before = mentions.size();
     SentenceScanner(*kb_, tokens, first, last, sentence_shape(tokens, first, last, *kb_, sentence_text), mentions)
         .scan();
-    RoleAttacher(*kb_, tokens, mentions).attach(first, last, before, mentions.size());
+    attach_roles(*kb_, tokens, mentions, first, last, before);
+    find_role_only_mentions(*kb_, tokens, mentions, first, last, before);
+    std::stable_sort(mentions.begin() + static_cast<std::ptrdiff_t>(before), mentions.end(),
+                     [](const FoundMention& x, const FoundMention& y) { return x.span.begin < y.span.begin; });
   }
   return mentions;
 }

@@ -36,6 +36,7 @@ struct FoundMention {
   std::string nearby_country;     // a title's likely country from the sentence, when it names none
   std::string affiliation_code;   // an organisation's actor code that a title hangs on ("Kremlin spokesperson")
   bool needs_support = false;     // a lone word kept only if it names someone found in full
+  bool role_only = false;         // "the Kremlin spokesman": a title standing for a person
 };
 
 class MentionFinder {
