@@ -83,6 +83,7 @@ void print_row(const std::string& name, const BCubed& s, size_t true_stories) {
 int main(int argc, char** argv) {
   std::string shared = STORYLINE_SHARED_DIR;
   bool baseline = true;
+  std::string dump_path;  // one predicted story id per headline, for analysis
   storyline::stories::StoryIndexOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
@@ -90,9 +91,12 @@ int main(int argc, char** argv) {
     else if (flag == "--join" && i + 1 < argc) options.join_threshold = std::stod(argv[++i]);
     else if (flag == "--merge" && i + 1 < argc) options.merge_threshold = std::stod(argv[++i]);
     else if (flag == "--centroid" && i + 1 < argc) options.centroid_weight = std::stod(argv[++i]);
+    else if (flag == "--candidates" && i + 1 < argc) options.candidates = std::stoul(argv[++i]);
+    else if (flag == "--window" && i + 1 < argc) options.window_days = std::stoi(argv[++i]);
     else if (flag == "--no-baseline") baseline = false;
+    else if (flag == "--dump" && i + 1 < argc) dump_path = argv[++i];
     else {
-      std::fprintf(stderr, "usage: stories_eval [--shared DIR] [--no-baseline] [--join X] [--merge X] [--centroid X]\n");
+      std::fprintf(stderr, "usage: stories_eval [--shared DIR] [--no-baseline] [--join X] [--merge X] [--centroid X] [--candidates N] [--window D] [--dump FILE]\n");
       return 2;
     }
   }
@@ -127,6 +131,10 @@ int main(int argc, char** argv) {
   }
   // Merges rename stories after the fact: score the final assignment.
   for (auto& story : predicted) story = index.resolve(story);
+  if (!dump_path.empty()) {
+    std::ofstream dump(dump_path);
+    for (auto story : predicted) dump << story << "\n";
+  }
 
   std::printf("Story clustering, BCubed, on %zu headlines in time order (%s)\n\n", titles.size(), "uci-headlines-dev");
   std::printf("%-34s %9s %9s %9s %8s\n", "method", "precision", "recall", "F1", "stories");

@@ -9,6 +9,7 @@ packages=(
   libstemmer-dev zlib1g-dev libxxhash-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-sklearn python3-readability
+  nodejs npm chromium chromium-driver
 )
 
 missing=()

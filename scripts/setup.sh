@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
+# The web app is plain ES modules served as they are (no build step); npm
+# brings only the browser tests' driver, playwright-core, pinned by the lock
+# file. Nothing is fetched at run time.
+(cd web && npm ci --no-audit --no-fund --loglevel=error)
 
 rm -f build/examples.db build/examples.db-wal build/examples.db-shm
 ./build/storyline --db build/examples.db analyze examples --format text

@@ -11,6 +11,16 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 
+# The web app in a real browser (Debian's Chromium, driven by playwright-core)
+# over `storyline serve` on the examples; screenshots in build/screenshots/.
+if [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM:-}" ]; then
+  echo "== browser tests (web/tests)"
+  [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  (cd web && STORYLINE_BINARY="$PWD/../build/storyline" node --test tests/)
+else
+  echo "== browser tests SKIPPED: no Chromium at /usr/bin/chromium (install the Debian packages chromium and chromium-driver: scripts/install-deps.sh as root)"
+fi
+
 if [ "${STORYLINE_SKIP_SANITIZE:-0}" != "1" ]; then
   echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
   cmake --preset sanitize >/dev/null

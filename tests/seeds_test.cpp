@@ -1,6 +1,7 @@
 // The five real articles in ../shared/seeds (read at run time, never copied
 // into the repository): what the foundation must get right on them.
 #include <filesystem>
+#include <map>
 
 #include "test_support.h"
 
@@ -87,6 +88,40 @@ TEST_F(Seeds, AbbreviationsDoNotSplitSentences) {
   }
   EXPECT_TRUE(peskov_whole);
   EXPECT_TRUE(putin_whole);
+}
+
+// People across the five articles: spelling variants are one entity (the
+// machine-translated "Aragushi" included); the two Mohajeranis are two;
+// heads of state, ministers and spokespersons carry actor codes.
+TEST_F(Seeds, EntitiesResolvedAcrossOutletsWithActorCodes) {
+  auto holder_of = [&](const std::string& alias) -> const nlohmann::json* {
+    for (const auto& entity : (*report_)["entities"]) {
+      for (const auto& known : entity["aliases"]) {
+        if (known == alias && entity["type"] == "PERSON") return &entity;
+      }
+    }
+    return nullptr;
+  };
+  const nlohmann::json* peskov = holder_of("Dmitri Peskov");
+  ASSERT_NE(peskov, nullptr);
+  for (const char* variant : {"Dmitry S. Peskov", "Dmitry Peskov"}) {
+    ASSERT_NE(holder_of(variant), nullptr) << variant;
+    EXPECT_EQ((*holder_of(variant))["id"], (*peskov)["id"]) << variant;
+  }
+  EXPECT_EQ((*peskov)["actor_code"], "RUSGOV");
+  ASSERT_NE(holder_of("Aragushi"), nullptr);
+  EXPECT_EQ((*holder_of("Aragushi"))["id"], (*holder_of("Abbas Araghchi"))["id"]);
+  ASSERT_NE(holder_of("Fatemeh Mohajerani"), nullptr);
+  ASSERT_NE(holder_of("Ataollah Mohajerani"), nullptr);
+  EXPECT_NE((*holder_of("Fatemeh Mohajerani"))["id"], (*holder_of("Ataollah Mohajerani"))["id"]);
+  std::map<std::string, std::string> codes = {{"Vladimir Putin", "RUSGOV"},     {"Masoud Pezeshkian", "IRNGOV"},
+                                              {"Abbas Araghchi", "IRNGOV"},     {"Kazem Jalali", "IRNGOV"},
+                                              {"Fatemeh Mohajerani", "IRNGOV"}, {"Andrey Rudenko", "RUSGOV"}};
+  for (const auto& [name, code] : codes) {
+    ASSERT_NE(holder_of(name), nullptr) << name;
+    EXPECT_EQ((*holder_of(name))["actor_code"], code) << name;
+  }
+  EXPECT_EQ((*holder_of("Kazem Jalali"))["role"], "ambassador");
 }
 
 }  // namespace

@@ -58,6 +58,7 @@ struct EntityMention {
   std::string country;      // ISO 3166 alpha-3, empty when unknown
   std::string role;         // "spokesperson", "foreign minister", ... empty when unknown
   int32_t local_entity = -1;  // index of the in-article entity (coreference chain)
+  bool title_only = false;    // a title standing for the person ("the Kremlin spokesman"), not a name
   int64_t entity_id = 0;      // the resolved entity across articles; 0 until resolved
 };
 

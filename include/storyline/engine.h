@@ -25,6 +25,10 @@ struct EngineOptions {
   // docs/design.md ("entities", "stories", ...); {"none"} = only ingest,
   // clean, segment and store (the foundation benchmark uses this).
   std::vector<std::string> stages;
+  // Extra dictionaries the user owns: CountryInfo files (names, cities,
+  // leaders with terms) and PETRARCH/Phoenix actor dictionaries (names with
+  // dated actor codes). storyline works without them.
+  std::vector<std::string> dictionaries;
 };
 
 struct IngestOptions {

@@ -21,6 +21,7 @@ enum ExitCode {
 struct GlobalOptions {
   std::string db_path = "storyline.db";
   std::string data_dir;
+  std::vector<std::string> dictionaries;
   bool quiet = false;
   bool verbose = false;
 };
@@ -33,6 +34,9 @@ std::unique_ptr<Engine> open_engine(const GlobalOptions& global);
 // to the function that does the work once flags are parsed.
 void add_ingest_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
+void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
+void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
+void add_serve_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 void add_brief_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace storyline::cli

@@ -83,6 +83,7 @@ std::unique_ptr<Engine> open_engine(const GlobalOptions& global) {
   EngineOptions options;
   options.db_path = global.db_path;
   options.data_dir = global.data_dir;
+  options.dictionaries = global.dictionaries;
   auto engine = Engine::open(options);
   if (!engine) {
     std::cerr << "storyline: " << engine.status().message() << "\n";

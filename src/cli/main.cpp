@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
   GlobalOptions global;
   app.add_option("--db", global.db_path, "The store (SQLite file)")->capture_default_str();
   app.add_option("--data-dir", global.data_dir, "Knowledge base and lexicons (default: built in)");
+  app.add_option("--dictionary", global.dictionaries,
+                 "An extra CountryInfo or PETRARCH actor dictionary (repeatable)")
+      ->check(CLI::ExistingFile);
   app.add_flag("-q,--quiet", global.quiet, "No progress or summary on standard error");
   app.add_flag("-v,--verbose", global.verbose, "Also print warnings (repaired or cut inputs)");
   // Global flags may also follow the subcommand ("storyline ingest x --db y").
@@ -24,6 +27,9 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   add_ingest_commands(app, global, run);
   add_story_commands(app, global, run);
+  add_event_commands(app, global, run);
+  add_entity_commands(app, global, run);
+  add_serve_command(app, global, run);
   add_brief_commands(app, global, run);
 
   try {

@@ -41,7 +41,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options) {
   auto db = store::Database::open(options.db_path, options.read_only);
   if (!db) return db.status();
   impl->db = std::move(*db);
-  auto stages = pipeline::make_stages(data_dir);
+  auto stages = pipeline::make_stages(data_dir, options.dictionaries);
   if (!stages) return stages.status();
   for (auto& stage : *stages) {
     bool wanted = options.stages.empty() ||

@@ -10,6 +10,7 @@
 
 namespace storyline::pipeline {
 
-Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_dir);
+Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_dir,
+                                                         const std::vector<std::string>& dictionaries = {});
 
 }  // namespace storyline::pipeline

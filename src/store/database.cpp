@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 namespace storyline::store {
@@ -62,7 +64,16 @@ Result<Database> Database::open(const std::string& path, bool read_only) {
   const char* pragmas = read_only ? "PRAGMA foreign_keys=ON;"
                                   : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                                     "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
-  if (Status status = db.execute(pragmas); !status.is_ok()) {
+  // Switching a new, still empty file to WAL needs an exclusive lock, and
+  // SQLite does not wait on the busy timeout for it: while another process
+  // creates the schema in its first transaction, retry instead of failing.
+  Status status = db.execute(pragmas);
+  for (int attempt = 0; !status.is_ok() && (sqlite3_errcode(handle) & 0xff) == SQLITE_BUSY && attempt < 3000;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    status = db.execute(pragmas);
+  }
+  if (!status.is_ok()) {
     if (status.code() == StatusCode::kCorrupt || status.code() == StatusCode::kInternal)
       return Status::corrupt("store: '" + path + "' is not a storyline store (" + status.message() + ")");
     return status;

@@ -42,7 +42,7 @@ class StoriesStage : public pipeline::Stage {
   StoryIndexOptions options_;
   StoryIndex index_;
   std::unique_ptr<store::ArticleStore> articles_;
-  int64_t last_row_seen_ = 0;  // the newest article the indexes hold
+  int64_t last_row_seen_ = -1;  // the newest article the indexes hold; -1: not loaded yet
 };
 
 // Days since 1970-01-01 of an ISO date ("2025-01-17..."), or -1.

@@ -128,18 +128,25 @@ Result<nlohmann::json> story_json(store::Database& db, int64_t story_id) {
   if (!relations->status().is_ok()) return relations->status();
   // A rewrite of an article also re-tells that article's copies; whichever
   // arrived first, show only the rewrite of the original.
-  std::set<std::pair<std::string, std::string>> copy_of, rewrites;
+  // Originals by copy, so that each rewrite looks up only its target's
+  // originals (a 500-article story has thousands of relations).
+  std::map<std::string, std::vector<std::string>> originals_of_copy;
+  std::set<std::pair<std::string, std::string>> rewrites;
   for (const auto& relation : out["relations"]) {
-    std::pair<std::string, std::string> ends(relation["from"].get<std::string>(), relation["to"].get<std::string>());
-    if (relation["type"] == "duplicate") copy_of.insert(ends);
-    if (relation["type"] == "rewrite") rewrites.insert(ends);
+    const std::string& type = relation["type"].get_ref<const std::string&>();
+    if (type == "duplicate")
+      originals_of_copy[relation["from"].get<std::string>()].push_back(relation["to"].get<std::string>());
+    if (type == "rewrite") rewrites.insert({relation["from"].get<std::string>(), relation["to"].get<std::string>()});
   }
   nlohmann::json kept = nlohmann::json::array();
   for (auto& relation : out["relations"]) {
     bool redundant = false;
-    if (relation["type"] == "rewrite")
-      for (const auto& [copy, original] : copy_of)
-        if (relation["to"] == copy && rewrites.count({relation["from"].get<std::string>(), original})) redundant = true;
+    if (relation["type"] == "rewrite") {
+      auto originals = originals_of_copy.find(relation["to"].get<std::string>());
+      if (originals != originals_of_copy.end())
+        for (const std::string& original : originals->second)
+          if (rewrites.count({relation["from"].get<std::string>(), original})) redundant = true;
+    }
     if (!redundant) kept.push_back(std::move(relation));
   }
   out["relations"] = std::move(kept);

@@ -1,0 +1,275 @@
+#include "events/event_coder.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "core/data_files.h"
+#include "core/text_util.h"
+#include "events/sentence_actors.h"
+
+namespace storyline::events {
+
+std::string_view modality_name(Modality modality) {
+  switch (modality) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kReported: return "reported";
+    case Modality::kAlleged: return "alleged";
+    case Modality::kDenied: return "denied";
+    case Modality::kPlanned: return "planned";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kNegated: return "negated";
+  }
+  return "asserted";
+}
+
+Modality modality_from_name(std::string_view name) {
+  for (Modality m : {Modality::kReported, Modality::kAlleged, Modality::kDenied, Modality::kPlanned,
+                     Modality::kHypothetical, Modality::kNegated})
+    if (modality_name(m) == name) return m;
+  return Modality::kAsserted;
+}
+
+namespace {
+constexpr uint32_t kCueWindow = 6;       // tokens between a cue and the head it modifies
+constexpr uint32_t kEmbedWindow = 12;    // deny/accuse/say verb → embedded event head
+
+// Which modality wins when several cues apply: the strongest doubt first.
+int strength(Modality m) {
+  switch (m) {
+    case Modality::kDenied: return 7;
+    case Modality::kNegated: return 6;
+    case Modality::kAlleged: return 5;
+    case Modality::kHypothetical: return 4;
+    case Modality::kPlanned: return 3;
+    case Modality::kReported: return 2;
+    case Modality::kAsserted: return 1;
+  }
+  return 0;
+}
+
+void raise(Modality& current, Modality candidate) {
+  if (strength(candidate) > strength(current)) current = candidate;
+}
+
+bool any_between(const SentenceActors& s, uint32_t from, uint32_t to, std::initializer_list<std::string_view> words) {
+  for (uint32_t t = from; t < to && t < s.words.size(); ++t)
+    for (std::string_view w : words)
+      if (s.words[t] == w) return true;
+  return false;
+}
+
+bool is_passive(const SentenceActors& s, const PatternMatch& m) {
+  if (m.form != HeadForm::kPast || m.pattern->noun) return false;
+  for (uint32_t back = 1; back <= 3 && back <= m.head; ++back) {
+    std::string_view w = s.words[m.head - back];
+    if (w == "was" || w == "were" || w == "been" || w == "be" || w == "is" || w == "are" || w == "being") return true;
+    if (w != "not" && w != "also" && w != "reportedly" && w != "allegedly" && w != "formally" && w != "jointly") break;
+  }
+  return false;
+}
+
+EventActor actor_of(const SentenceActors& s, int index) {
+  return index < 0 ? EventActor{} : s.actors[index].actor;
+}
+
+struct Governor {
+  Cue cue;
+  uint32_t head;
+  uint32_t last;
+  int subject;  // actor index of who denies, accuses or says; -1 when none
+  int object;   // accuse: the accused
+};
+}  // namespace
+
+std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
+  std::vector<CodedEvent> events;
+  SentenceActorBuilder builder(article, agents_);
+  std::vector<PatternMatch> cues;
+  std::vector<PatternMatch> matches;
+  for (uint32_t sentence_index = 0; sentence_index < article.sentences.size(); ++sentence_index) {
+    const SentenceActors& s = builder.build(sentence_index);
+    const uint32_t n = static_cast<uint32_t>(s.words.size());
+    if (n == 0) continue;
+    cues.clear();
+    matches.clear();
+    for (uint32_t i = 0; i < n; ++i) {
+      if (s.in_mention[i]) continue;  // names are not verbs ("Strand", "Fortress")
+      lexicon_.cues_at(s.words, i, cues);
+      PatternMatch match;
+      if (!lexicon_.best_event_at(s.words, i, match)) continue;
+      if (!matches.empty() && i <= matches.back().last && i >= matches.back().first) continue;
+      matches.push_back(match);
+    }
+    if (matches.empty()) continue;
+    // Cues in lower case only, except at the sentence start: "May" and
+    // "Will" as names are not modal verbs.
+    std::erase_if(cues, [&](const PatternMatch& c) {
+      return c.head > 0 && s.capitalized[c.head];
+    });
+    std::vector<Governor> governors;
+    for (const PatternMatch& c : cues) {
+      Cue cue = c.pattern->cue;
+      if (cue != Cue::kDeny && cue != Cue::kAccuse && cue != Cue::kReport) continue;
+      Governor g{cue, c.head, c.last, -1, -1};
+      g.subject = s.subject_before(c.first);
+      if (g.subject < 0 && cue == Cue::kReport) g.subject = s.object_after(c.last, /*allow_by=*/false);
+      if (cue == Cue::kAccuse) g.object = s.object_after(c.last, false);
+      governors.push_back(g);
+    }
+
+    for (const PatternMatch& m : matches) {
+      // A speech verb coded as a plain statement adds nothing to the
+      // attribution it carries.
+      if (m.pattern->code == "010" &&
+          std::any_of(governors.begin(), governors.end(), [&](const Governor& g) { return g.head == m.head; }))
+        continue;
+      const bool passive = is_passive(s, m);
+      std::vector<int> sources, targets;
+      if (m.pattern->noun) {
+        int by = s.actor_after_word(m.last, "by", 4);
+        if (by >= 0) sources = s.group_forward(by);
+        int before = s.actor_just_before(m.first, 3);
+        if (before >= 0 && !s.actors[before].place_only && sources.empty()) sources = {before};
+        // Otherwise the clause's subject, but only when the noun modifies its
+        // action ("seals the deal on an Oslo visit"), not any noun in passing.
+        if (sources.empty() && any_between(s, m.first > 4 ? m.first - 4 : 0, m.first, {"on", "during", "in", "for"})) {
+          int subject = s.subject_before(m.first);
+          if (subject >= 0) sources = s.group_backward(subject);
+        }
+        for (std::string_view prep : {"to", "with", "from", "against", "on"}) {
+          int t = s.actor_after_word(m.last, prep, 5);
+          if (t >= 0) {
+            targets = s.group_forward(t);
+            break;
+          }
+        }
+        if (targets.empty() && before >= 0 && s.actors[before].place_only) targets = {before};
+      } else if (passive) {
+        int by = s.actor_after_word(m.last, "by", 4);
+        if (by >= 0) sources = s.group_forward(by);
+        int subject = s.subject_before(m.first);
+        if (subject >= 0) targets = s.group_backward(subject);
+      } else {
+        int subject = s.subject_before(m.first);
+        if (subject >= 0) sources = s.group_backward(subject);
+        int object = s.object_after(m.last, true);
+        if (object < 0 && m.last != m.head) object = s.object_after(m.head, true);
+        if (object >= 0) targets = s.group_forward(object);
+      }
+
+      // Modality from the cues around the head.
+      Modality modality = Modality::kAsserted;
+      std::string attributed_to, denied_by;
+      int attributor = -1;
+      const uint32_t zone_begin =
+          sources.empty() ? (m.first > kCueWindow ? m.first - kCueWindow : 0) : s.actors[sources.front()].last + 1;
+      for (const PatternMatch& c : cues) {
+        if (c.head == m.head) continue;
+        const Cue cue = c.pattern->cue;
+        const bool before_head = c.last < m.first && c.first >= zone_begin && m.first - c.last <= kCueWindow;
+        switch (cue) {
+          case Cue::kNegate:
+            if (before_head) raise(modality, Modality::kNegated);
+            break;
+          case Cue::kPlan:
+            // A bare "to" marks a plan only right before the verb ("heads
+            // to Oslo to sign"); a noun head takes no infinitive marker.
+            if (before_head && (c.pattern->literals > 0 || s.words[c.head] != "to" || c.last + 1 == m.first) &&
+                !m.pattern->noun)
+              raise(modality, Modality::kPlanned);
+            break;
+          case Cue::kHypothetical:
+            if (before_head || ((s.words[c.head] == "if" || s.words[c.head] == "unless") && c.head < m.head))
+              raise(modality, Modality::kHypothetical);
+            break;
+          case Cue::kAllege:
+            if (before_head || (c.first > m.last && c.first <= m.last + 2)) raise(modality, Modality::kAlleged);
+            break;
+          default:
+            break;
+        }
+      }
+      // Deny, accuse and say govern the events in their complement.
+      for (const Governor& g : governors) {
+        if (g.head == m.head) continue;
+        if (g.head < m.head && m.head - g.head <= kEmbedWindow) {
+          if (g.cue == Cue::kDeny && (m.form == HeadForm::kGerund || any_between(s, g.head, m.first, {"that"}))) {
+            raise(modality, Modality::kDenied);
+            if (g.subject >= 0) denied_by = s.actors[g.subject].actor.name;
+            if (sources.empty() || s.actors[sources.front()].first < g.head) {
+              if (g.subject >= 0) sources = s.group_backward(g.subject);
+            }
+          } else if (g.cue == Cue::kAccuse && any_between(s, g.head, m.first, {"that"})) {
+            // "X alleges that Y bought …": Y's act, alleged by X.
+            raise(modality, Modality::kAlleged);
+            if (g.subject >= 0) attributed_to = s.actors[g.subject].actor.name, attributor = g.subject;
+          } else if (g.cue == Cue::kAccuse && m.form == HeadForm::kGerund && any_between(s, g.head, m.first, {"of"})) {
+            raise(modality, Modality::kAlleged);
+            if (g.subject >= 0) attributed_to = s.actors[g.subject].actor.name, attributor = g.subject;
+            if (g.object >= 0) sources = s.group_forward(g.object);
+            std::erase_if(targets, [&](int t) { return t == g.object; });
+          } else if (g.cue == Cue::kReport && (sources.empty() || s.actors[sources.front()].first > g.head)) {
+            raise(modality, Modality::kReported);
+            if (g.subject >= 0 && attributed_to.empty()) attributed_to = s.actors[g.subject].actor.name, attributor = g.subject;
+          }
+        } else if (g.cue == Cue::kReport && g.head > m.last && any_between(s, m.last, g.head, {","})) {
+          // "…, X said." after the reported clause.
+          raise(modality, Modality::kReported);
+          int speaker = g.subject >= 0 && s.actors[g.subject].first > m.last ? g.subject
+                                                                              : s.object_after(g.last, false);
+          if (speaker >= 0 && attributed_to.empty()) attributed_to = s.actors[speaker].actor.name, attributor = speaker;
+        }
+      }
+
+      if (sources.empty() && targets.empty()) continue;
+      // "Norway and Chile signed": the parties act together; the first is
+      // the source of an event towards each of the others.
+      std::vector<std::pair<int, int>> pairs;
+      if (targets.empty() && sources.size() > 1) {
+        // Joint acts ("Norway and Chile signed", "A and B postponed their
+        // meeting") go both ways; the merge stage counts the pair once.
+        for (size_t k = 1; k < sources.size(); ++k) {
+          pairs.push_back({sources[0], sources[k]});
+          pairs.push_back({sources[k], sources[0]});
+        }
+      } else if (sources.empty()) {
+        for (int t : targets) pairs.push_back({-1, t});
+      } else {
+        for (int src : sources) {
+          if (targets.empty()) pairs.push_back({src, -1});
+          for (int t : targets)
+            if (t != src) pairs.push_back({src, t});
+        }
+      }
+      int location = s.location_near(m.head);
+      for (auto [src, tgt] : pairs) {
+        CodedEvent event;
+        event.code = m.pattern->code;
+        event.source = actor_of(s, src);
+        event.target = actor_of(s, tgt);
+        if (s.same_actor(src, tgt)) event.target = EventActor{};
+        // A place visited stands for its country ("on Oslo visit" → NOR).
+        if (tgt >= 0 && s.actors[tgt].place_only && event.target.actor_code.empty())
+          event.target.actor_code = event.target.country;
+        event.modality = modality;
+        event.attributed_to = attributed_to;
+        event.attributor = actor_of(s, attributor);
+        event.denied_by = denied_by;
+        event.sentence = s.sentence;
+        event.sentence_index = sentence_index;
+        event.trigger = {s.tokens[m.first].begin, s.tokens[m.last].end};
+        int place = location >= 0 ? location : (tgt >= 0 && s.actors[tgt].place_only ? tgt : -1);
+        if (place >= 0) {
+          event.location = s.actors[place].actor.name;
+          event.location_country = s.actors[place].actor.country;
+          event.location_span = s.actors[place].actor.span;
+        }
+        events.push_back(std::move(event));
+      }
+    }
+  }
+  link_denials(article, events);
+  return events;
+}
+
+}  // namespace storyline::events

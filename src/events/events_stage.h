@@ -1,0 +1,58 @@
+// The events stage: codes each article's sentences into CAMEO events
+// (analyze), then, inside the batch transaction, merges the mentions of one
+// event across articles: same code, compatible source and target (same
+// resolved entity, else same actor code, else same name), and the same story
+// or dates within two days.
+//
+// Tables (component "events"):
+//   events(id, code, source_*, target_*, day, first_row)   one row per event
+//   event_mentions(event_id, article_row, modality, attributed_to, denied_by,
+//                  spans, date, location, ...)            one row per mention
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "core/text_util.h"
+#include "events/event_coder.h"
+#include "events/event_types.h"
+#include "pipeline/stage.h"
+
+namespace storyline::events {
+
+class EventsStage : public pipeline::Stage {
+ public:
+  static Result<std::unique_ptr<EventsStage>> create(const std::string& data_dir);
+
+  std::string_view name() const override { return "events"; }
+  std::vector<store::Migration> migrations() const override;
+  void analyze(Article& article) override;
+  Status add_batch(store::Database& db, std::vector<Article>& articles) override;
+  Status rollback(store::Database& db) override;
+  Status report(const pipeline::ReportScope& scope, nlohmann::json& report) override;
+
+  const EventTypes& types() const { return types_; }
+
+ private:
+  EventsStage(EventTypes types, VerbLexicon lexicon, AgentNouns agents)
+      : types_(std::move(types)), lexicon_(std::move(lexicon)), agents_(std::move(agents)), coder_(lexicon_, &agents_) {}
+  Status store_event(store::Database& db, const Article& article, const core::CodePointIndex& index, int64_t story,
+                     const std::string& anchor, const CodedEvent& event);
+
+  // The batch's prepared statements (valid inside add_batch).
+  struct Statements {
+    store::Statement candidates, insert_event, fill_target, insert_mention;
+  };
+  static Result<Statements> prepare(store::Database& db);
+
+  Statements* statements_ = nullptr;
+  EventTypes types_;
+  VerbLexicon lexicon_;
+  AgentNouns agents_;
+  EventCoder coder_;
+  std::mutex pending_mutex_;
+  std::map<std::string, std::vector<CodedEvent>> pending_;  // by article id, from analyze to add_batch
+};
+
+}  // namespace storyline::events

@@ -1,0 +1,68 @@
+// One sentence as the event coder sees it: its tokens in lower case and the
+// actors in it (entity mentions, and generic actor nouns where no mention
+// is), with the positional queries that fill an event's slots.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "events/event_coder.h"
+
+namespace storyline::events {
+
+struct SentenceActor {
+  uint32_t first = 0, last = 0;  // token range
+  EventActor actor;
+  EntityType type = EntityType::kPerson;
+  bool agent = false;       // a generic actor noun, not a mention
+  bool place_only = false;  // a place with no actor code: a location
+  std::string_view prep;    // the preposition before it ("in", "with"), empty when none
+};
+
+struct SentenceActors {
+  Span sentence;
+  std::vector<Span> tokens;
+  std::vector<std::string_view> words;  // lower case; "n't" endings read "not"
+  std::vector<bool> capitalized;
+  std::vector<bool> in_mention;
+  std::vector<SentenceActor> actors;  // in text order
+
+  // The nearest actor that can be a subject before token `pos` (not after a
+  // preposition, not a mere place), within the clause; -1 when none.
+  int subject_before(uint32_t pos) const;
+  // The first actor after token `pos` that can be an object (no locative
+  // preposition before it), before the clause ends; -1 when none.
+  int object_after(uint32_t pos, bool allow_by) const;
+  // The actor right after `word` that follows token `pos` within `window`.
+  int actor_after_word(uint32_t pos, std::string_view word, uint32_t window) const;
+  // An actor ending within `window` tokens before token `pos`, nothing but
+  // modifiers between ("Chile's visit", "the Oslo visit").
+  int actor_just_before(uint32_t pos, uint32_t window) const;
+  // The actors coordinated with `index` by "and" or commas, in text order.
+  std::vector<int> group_backward(int index) const;
+  std::vector<int> group_forward(int index) const;
+  // The place after "in", "at" or "near" nearest to token `pos`; -1 when none.
+  int location_near(uint32_t pos) const;
+  bool same_actor(int a, int b) const;
+  bool joins(uint32_t first, uint32_t last) const;
+};
+
+class SentenceActorBuilder {
+ public:
+  SentenceActorBuilder(const Article& article, const AgentNouns* agents);
+  // Sentences must be asked for in order (tokens and mentions are walked once).
+  const SentenceActors& build(uint32_t sentence_index);
+
+ private:
+  const Article& article_;
+  const AgentNouns* agents_;
+  size_t next_token_ = 0, next_mention_ = 0;
+  std::string lowered_;
+  SentenceActors current_;
+};
+
+// Cross-sentence: "X denied the claim" links to the allegation just before.
+void link_denials(const Article& article, std::vector<CodedEvent>& events);
+
+}  // namespace storyline::events

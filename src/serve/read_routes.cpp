@@ -1,0 +1,160 @@
+// GET /api/stories, /api/stories/{id}, /api/articles/{id}: each request
+// borrows a read-only engine and answers from the store as last committed.
+#include <set>
+
+#include "pipeline/engine_access.h"
+#include "entities/entity_queries.h"
+#include "report/report_builder.h"
+#include "search/search_query.h"
+#include "serve/server_impl.h"
+#include "serve/story_listing.h"
+#include "stories/story_queries.h"
+#include "store/article_store.h"
+
+namespace storyline::serve {
+
+namespace {
+
+constexpr size_t kMaxPageSize = 200;
+
+bool has_table(store::Database& db, const char* name) {
+  auto query = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  if (!query) return false;
+  query->bind(1, name);
+  return query->step();
+}
+
+// The report on `rows` with every stage's sections. With `story_id`, the
+// report's entry for that story becomes "story" (the stories stage builds
+// it anyway: building it twice would double the cost); "stories" goes.
+Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& rows,
+                                    const std::vector<std::string>& ids, const nlohmann::json* story_id = nullptr) {
+  pipeline::ReportScope scope;
+  scope.db = &pipeline::engine_database(engine);
+  scope.article_rows = rows;
+  scope.article_ids = ids;
+  auto report = report::build_report(scope, pipeline::engine_stages(engine));
+  if (!report) return report.status();
+  if (story_id) {
+    for (auto& story : (*report)["stories"])
+      if (story["id"] == *story_id) (*report)["story"] = std::move(story);
+    // Merged by an ingest between the caller's query and this report: the
+    // story that absorbed it is the one its first article belongs to now.
+    if (!report->contains("story") && !(*report)["stories"].empty()) (*report)["story"] = (*report)["stories"][0];
+    if (!report->contains("story")) return Status::not_found("serve: no story " + story_id->dump());
+  }
+  report->erase("stories");
+  return report;
+}
+
+void get_stories(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
+  check_known_parameters(request, {"q", "from", "to", "outlet", "entity", "event_type", "limit", "offset"});
+  StoryFilter filter;
+  filter.limit = size_parameter(request, "limit", 20, 1, kMaxPageSize);
+  filter.offset = size_parameter(request, "offset", 0, 0, 100000000);
+  filter.from = date_parameter(request, "from");
+  filter.to = date_parameter(request, "to");
+  if (filter.from && filter.to && *filter.from > *filter.to)
+    throw BadRequest("'from' (" + *filter.from + ") is after 'to' (" + *filter.to + ")");
+  filter.outlet = single_parameter(request, "outlet");
+  if (filter.outlet && filter.outlet->empty()) throw BadRequest("query parameter 'outlet' is empty");
+  if (auto q = single_parameter(request, "q")) {
+    filter.query = search::fts_query(*q);
+    if (filter.query.empty()) throw BadRequest("query parameter 'q' has no word to search for");
+  }
+  if (auto entity = single_parameter(request, "entity")) {
+    filter.entity = entities::parse_entity_key(*entity);
+    if (*filter.entity == 0) throw BadRequest("query parameter 'entity' must be an entity id (entity-N), not '" +
+                                              entity->substr(0, 40) + "'");
+  }
+  if (single_parameter(request, "event_type"))
+    throw BadRequest("filter 'event_type' needs the events stage, which this build does not have yet");
+  auto lease = server.readers->borrow();
+  if (!lease) return send_status_error(response, lease.status());
+  store::Database& db = pipeline::engine_database(**lease);
+  if (filter.entity && !has_table(db, "entity_mentions"))
+    throw BadRequest("filter 'entity' needs the entities stage, which this store does not have");
+  if (!filter.query.empty() && !search::has_search_index(db))
+    return send_error(response, 503, "unavailable", "this store has no full-text index yet");
+  auto stories = list_stories(db, filter, &server.rankings);
+  if (!stories) return send_status_error(response, stories.status());
+  send_json(request, response, *stories);
+}
+
+void get_story(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
+  check_known_parameters(request, {});
+  std::string key = request.matches[1];
+  int64_t id = stories::parse_story_key(key);
+  auto not_found = [&] { send_error(response, 404, "not_found", "no story '" + key.substr(0, 80) + "'"); };
+  if (id == 0) return not_found();
+  auto lease = server.readers->borrow();
+  if (!lease) return send_status_error(response, lease.status());
+  Engine& engine = **lease;
+  store::Database& db = pipeline::engine_database(engine);
+  // A merged story's id leads to the story that absorbed it.
+  auto merged = db.prepare("SELECT merged_into FROM stories WHERE id = ?1");
+  if (!merged) return send_status_error(response, merged.status());
+  for (int hops = 0; hops < 64; ++hops) {
+    merged->bind(1, id);
+    bool moved = merged->step() && !merged->column_is_null(0);
+    int64_t next = moved ? merged->column_int(0) : id;
+    merged->reset();
+    if (!moved) break;
+    id = next;
+  }
+  auto members = db.prepare(
+      "SELECT m.article_row, a.id FROM story_members m JOIN articles a ON a.row = m.article_row"
+      " WHERE m.story_id = ?1 ORDER BY m.article_row");
+  if (!members) return send_status_error(response, members.status());
+  members->bind(1, id);
+  std::vector<int64_t> rows;
+  std::vector<std::string> ids;
+  while (members->step()) rows.push_back(members->column_int(0)), ids.push_back(members->column_text(1));
+  if (!members->status().is_ok()) return send_status_error(response, members->status());
+  if (rows.empty()) return not_found();
+  nlohmann::json story_id = stories::story_key(id);
+  auto sections = sections_for(engine, rows, ids, &story_id);
+  if (!sections) return send_status_error(response, sections.status());
+  send_json(request, response, *sections);
+}
+
+void get_article(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
+  check_known_parameters(request, {});
+  std::string id = request.matches[1];
+  auto lease = server.readers->borrow();
+  if (!lease) return send_status_error(response, lease.status());
+  Engine& engine = **lease;
+  store::Database& db = pipeline::engine_database(engine);
+  auto articles = store::ArticleStore::open(db);
+  if (!articles) return send_status_error(response, articles.status());
+  auto row = articles->find(id);
+  if (!row) return send_status_error(response, row.status());
+  if (*row == 0) return send_error(response, 404, "not_found", "no article '" + id.substr(0, 80) + "'");
+  auto sections = sections_for(engine, {*row}, {id});
+  if (!sections) return send_status_error(response, sections.status());
+  auto story = stories::stories_of_articles(db, {*row});
+  if (!story) return send_status_error(response, story.status());
+  nlohmann::json body = *sections;
+  body["article"] = body["articles"].empty() ? nlohmann::json(nullptr) : body["articles"][0];
+  body.erase("articles");
+  body["story"] = story->empty() ? nlohmann::json(nullptr) : nlohmann::json(stories::story_key(story->front()));
+  send_json(request, response, body);
+}
+
+}  // namespace
+
+void register_read_routes(Server::Impl& server) {
+  httplib::Server& http = server.http;
+  http.Get("/api/stories", guarded([&server](const auto& q, auto& r) { get_stories(server, q, r); }));
+  http.Get(R"(/api/stories/([^/]+))", guarded([&server](const auto& q, auto& r) { get_story(server, q, r); }));
+  http.Get(R"(/api/articles/([^/]+))", guarded([&server](const auto& q, auto& r) { get_article(server, q, r); }));
+  http.Get("/api/health", guarded([&server](const auto& q, auto& r) {
+             check_known_parameters(q, {});
+             send_json(q, r, {{"status", "ok"}, {"readers", server.readers->opened()},
+                              {"ingest", !server.options.token.empty()}});
+           }));
+  // Anything else under /api/ is an unknown endpoint, not a file.
+  http.Get(R"(/api(/.*)?)", [](const auto&, auto& r) { send_error(r, 404, "not_found", "no such API endpoint"); });
+}
+
+}  // namespace storyline::serve

@@ -1,0 +1,48 @@
+// The server's parts, shared by the files that register its routes.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+
+#include "clean/cleaner.h"
+#include "serve/engine_pool.h"
+#include "serve/http_support.h"
+#include "serve/server.h"
+#include "serve/static_files.h"
+#include "serve/story_listing.h"
+
+namespace storyline::serve {
+
+struct Server::Impl {
+  ServeOptions options;
+  httplib::Server http;
+  std::unique_ptr<EnginePool> readers;
+  std::unique_ptr<Engine> writer;  // POST /api/articles; guarded by writer_mutex
+  std::mutex writer_mutex;
+  std::unique_ptr<clean::Cleaner> validator;  // checks POSTed articles before anything is stored
+  std::unique_ptr<StaticFiles> web;
+  RankingCache rankings;
+};
+
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+// Runs `handler`, turning a BadRequest into a 400 and anything else thrown
+// into a 500, both as JSON errors.
+Handler guarded(Handler handler);
+
+// An Accept-Encoding value without brotli ("gzip, deflate, br" → "gzip,
+// deflate"): httplib's brotli is far too slow for large answers.
+std::string without_brotli(const std::string& accept_encoding);
+
+// Sends a failed Status as a 500 (or 503 when the store is busy or gone).
+void send_status_error(httplib::Response& response, const Status& status);
+
+void register_read_routes(Server::Impl& server);    // GET /api/...
+void register_entity_route(Server::Impl& server);   // GET /api/entities/{id}
+void register_ingest_route(Server::Impl& server);   // POST /api/articles
+void register_static_routes(Server::Impl& server);  // the web app
+
+}  // namespace storyline::serve

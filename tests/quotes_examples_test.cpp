@@ -1,0 +1,95 @@
+// Quotes on the demo corpus against tests/fixtures/examples_truth.json
+// ("quotes"): each labelled quote is found in its article, with its
+// speaker (the entity's name or one of its aliases), cue, direct/reported
+// and chain of attribution; every reported span points at the quote's text.
+#include <fstream>
+
+#include "test_support.h"
+
+namespace storyline::testing {
+namespace {
+
+class QuotesOnExamples : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    report_ = new nlohmann::json(analyze_json({source_path("examples")}, dir_->file("examples.db")));
+    std::ifstream in(source_path("tests/fixtures/examples_truth.json"));
+    truth_ = new nlohmann::json(nlohmann::json::parse(in));
+  }
+  static void TearDownTestSuite() {
+    delete report_;
+    delete truth_;
+    delete dir_;
+  }
+  static const nlohmann::json* article(const std::string& name) {
+    size_t hash = name.rfind('#');
+    std::string file = name.substr(0, hash);
+    int index = std::stoi(name.substr(hash + 1)), seen = 0;
+    for (const auto& a : (*report_)["articles"]) {
+      if (a["origin"].get<std::string>().find("/" + file) == std::string::npos) continue;
+      if (seen++ == index) return &a;
+    }
+    return nullptr;
+  }
+  static std::vector<std::string> names_of(const std::string& entity) {
+    std::vector<std::string> names = {entity};
+    for (const auto& e : (*truth_)["entities"])
+      if (e["name"] == entity)
+        for (const auto& alias : e["aliases"]) names.push_back(alias);
+    return names;
+  }
+  static TempDir* dir_;
+  static nlohmann::json* report_;
+  static nlohmann::json* truth_;
+};
+TempDir* QuotesOnExamples::dir_ = nullptr;
+nlohmann::json* QuotesOnExamples::report_ = nullptr;
+nlohmann::json* QuotesOnExamples::truth_ = nullptr;
+
+TEST_F(QuotesOnExamples, EveryLabelledQuoteWithItsSpeakerCueAndChain) {
+  ASSERT_FALSE((*truth_)["quotes"].empty());
+  for (const auto& expected : (*truth_)["quotes"]) {
+    const nlohmann::json* a = article(expected["article"]);
+    ASSERT_NE(a, nullptr) << expected["article"];
+    std::string want = expected["text"];
+    const nlohmann::json* found = nullptr;
+    for (const auto& q : (*report_)["quotes"]) {
+      if (q["article"] != (*a)["id"]) continue;
+      std::string text = q["text"];
+      // The same words, or one holding the other (a quote may run on in the next sentence).
+      if (text.find(want) != std::string::npos || want.find(text) != std::string::npos) {
+        found = &q;
+        break;
+      }
+    }
+    ASSERT_NE(found, nullptr) << expected["article"] << ": " << want;
+    auto names = names_of(expected["speaker"]);
+    EXPECT_NE(std::find(names.begin(), names.end(), (*found)["speaker"]["name"]), names.end())
+        << want << ": speaker " << (*found)["speaker"]["name"] << ", expected " << expected["speaker"];
+    EXPECT_EQ((*found)["direct"], expected["direct"]) << want;
+    EXPECT_EQ((*found)["cue"], expected["cue"]) << want;
+    EXPECT_EQ((*found)["via"], expected["via"]) << want;
+  }
+}
+
+TEST_F(QuotesOnExamples, SpansPointAtTheQuotedWords) {
+  ASSERT_FALSE((*report_)["quotes"].empty());
+  for (const auto& q : (*report_)["quotes"]) {
+    const nlohmann::json* owner = nullptr;
+    for (const auto& a : (*report_)["articles"])
+      if (a["id"] == q["article"]) owner = &a;
+    ASSERT_NE(owner, nullptr);
+    std::u32string text = code_points((*owner)["text"]);
+    size_t begin = q["span"][0], end = q["span"][1];
+    ASSERT_LE(end, text.size());
+    EXPECT_EQ(text.substr(begin, end - begin), code_points(q["text"]));
+  }
+}
+
+TEST_F(QuotesOnExamples, ScareQuotesAreNotQuotes) {
+  for (const auto& q : (*report_)["quotes"]) EXPECT_NE(q["text"], "an invention");
+}
+
+}  // namespace
+}  // namespace storyline::testing
