@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "claims/date_figures.h"
 #include "core/data_files.h"
 #include "core/text_util.h"
 
@@ -155,7 +156,7 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
     Span span = article.sentences[s];
     std::vector<ClaimToken> tokens = tokenize_claim_text(article.text, span);
     SentenceFraming framing = framing_->classify(tokens);
-    std::vector<Quantity> quantities = numbers_->find(tokens);
+    std::vector<Quantity> quantities = add_dates(article, span, tokens, numbers_->find(tokens));
     Span speaker_words;
     std::string speaker = framing.framing == Framing::kAsserted || framing.framing == Framing::kHedged
                               ? ""
@@ -166,6 +167,7 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
     // Each token's concept: a country (by name, adjective or capital), an
     // entity of the entities stage, a synonym class, or its stem.
     std::vector<std::string> concept_at(tokens.size());
+    std::set<std::string> entities;
     for (size_t k = 0; k < tokens.size(); ++k) {
       const ClaimToken& token = tokens[k];
       if (token.punct || token.is_digits || in_quantity[k] || framing.cue_tokens[k]) continue;
@@ -190,7 +192,9 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
         if (mention.span.contains(token.span)) {
           if (!mention.country.empty() && (mention.type == EntityType::kPlace || mention.type == EntityType::kNorp))
             concept_at[k] = "P:" + mention.country;
-          else if (mention.entity_id != 0) concept_at[k] = "E:" + std::to_string(mention.entity_id);
+          else if (mention.entity_id != 0) entities.insert("E:" + std::to_string(mention.entity_id));
+          // An entity adds its id ("Errasuris" = "Errázuriz") and keeps its
+          // words, which match where resolution did not link two names.
           matched = !concept_at[k].empty();
           break;
         }
@@ -198,7 +202,7 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
       if (token.lower.size() < 2 || !has_letter(token.lower) || stopwords_->count(token.lower)) continue;
       concept_at[k] = concept_of(token.lower, &stemmer);
     }
-    std::set<std::string> content_set;
+    std::set<std::string> content_set(entities.begin(), entities.end());
     for (const auto& c : concept_at)
       if (!c.empty()) content_set.insert(c);
     // Other figures of the sentence are context too ("covers fifteen years and 12 billion euros").
@@ -227,7 +231,7 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
       // "two patrol vessels", "tonnes of ammonia").
       size_t k = q.last + 1;
       if (k < tokens.size() && tokens[k].lower == "of") ++k;
-      if (q.dimension != "calendar_year")
+      if (q.dimension != "calendar_year" && q.dimension != "date")
         for (; k < tokens.size() && m.what.size() < kWhatWords && !tokens[k].punct; ++k) {
           if (concept_at[k].empty() || concept_at[k][0] == 'P') break;
           m.what.push_back(concept_at[k]);
@@ -246,7 +250,9 @@ std::vector<ClaimMention> ClaimExtractor::extract(const Article& article) const 
       m.content.assign(own.begin(), own.end());
       out.push_back(std::move(m));
     }
-    bool has_figure = out.size() > work.first_claim;
+    // A date says when, not what: a sentence with only dates keeps its statement.
+    bool has_figure = false;
+    for (size_t c = work.first_claim; c < out.size(); ++c) has_figure |= out[c].quantity.dimension != "date";
     std::string_view sentence_text = slice(article.text, span);
     // A sentence's statement is a claim of its own when no figure stands
     // for it, and always when it is negative: "the 20-year pact does not

@@ -80,6 +80,16 @@ TEST(ClaimExtractor, SpeakersFromTheWordsBesideTheCueOrFromEntityMentions) {
   EXPECT_EQ(with_entities[1].speaker, "Anna Berg");
 }
 
+TEST(ClaimExtractor, DatesResolvedAgainstThePublicationDateAreFiguresBesideTheStatement) {
+  Article article = make_article({"The harbour pact was signed on Tuesday by the port authority."});
+  article.published = "2026-03-04";
+  auto claims = extractor().extract(article);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].quantity.dimension, "date");
+  EXPECT_EQ(claims[0].value_text, "on 2026-03-03");
+  EXPECT_EQ(claims[1].kind, "statement");
+}
+
 TEST(ClaimExtractor, MentionsSurviveTheStore) {
   Article article = make_article({"Investors will put €4bn into the plant, officials said."});
   auto claims = extractor().extract(article);

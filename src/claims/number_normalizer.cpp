@@ -7,6 +7,7 @@
 
 #include "core/data_files.h"
 #include "core/text_util.h"
+#include "dates/calendar.h"
 
 namespace storyline::claims {
 
@@ -56,6 +57,7 @@ std::string quantity_value_key(const Quantity& q) {
 }
 
 std::string format_quantity(const Quantity& q) {
+  if (q.dimension == "date") return "on " + dates::format_day(dates::civil_from_days(static_cast<int64_t>(q.value)));
   std::string number;
   double v = q.value;
   if (std::fabs(v) >= 1e9 && q.dimension != "calendar_year") number = plain_number(v / 1e9) + " billion";

@@ -232,10 +232,14 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
     std::string speaker = string_of(quote, "speaker");
     if (speaker.empty()) speaker = "unnamed speaker";
     nlohmann::json& list = by_speaker[speaker];
-    if (list.size() >= options.quotes_per_speaker) continue;
-    list.push_back({{"text", string_of(quote, "text")},
-                    {"direct", quote.value("direct", true)},
-                    {"cite", context.cite(article, array_of(quote, "span"))}});
+    // The same words in a copy or a rewrite: one line, every citation.
+    std::string text = string_of(quote, "text");
+    nlohmann::json cite = context.cite(article, array_of(quote, "span"));
+    bool known = false;
+    for (auto& entry : list)
+      if (entry["text"] == text) entry["cites"].push_back(cite), known = true;
+    if (known || list.size() >= options.quotes_per_speaker) continue;
+    list.push_back({{"text", text}, {"direct", quote.value("direct", true)}, {"cite", cite}, {"cites", {cite}}});
   }
   for (auto& [speaker, quotes] : by_speaker) brief["quotes"].push_back({{"speaker", speaker}, {"quotes", std::move(quotes)}});
 

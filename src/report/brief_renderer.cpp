@@ -179,7 +179,9 @@ void render_one(const nlohmann::json& brief, Writer& w) {
       for (const auto& quote : speaker["quotes"]) {
         std::string text = quote.value("text", "");
         if (quote.value("direct", true)) text = "“" + text + "”";
-        w.item(w.text(shorten(text, kText)) + w.cites(nlohmann::json::array({quote["cite"]})), 1);
+        w.item(w.text(shorten(text, kText)) +
+                   w.cites(quote.contains("cites") ? quote["cites"] : nlohmann::json::array({quote["cite"]})),
+               1);
       }
     }
     w.end_list();
