@@ -47,9 +47,14 @@ Result<int> count_sources(store::Database& db, const std::vector<StoredMention>&
   for (size_t i = 0; i < rows.size(); ++i)
     for (size_t j = i + 1; j < rows.size(); ++j)
       if (!outlets[i].empty() && outlets[i] == outlets[j]) parent[find_root(parent, j)] = find_root(parent, i);
+  // Each direction on its own, so that SQLite seeks on from_row (its index)
+  // instead of scanning every copy and rewrite of the store per pair (with
+  // the OR it used the unique index on type alone: 87 s for one
+  // 500-article story).
   auto related = db.prepare(
-      "SELECT 1 FROM article_relations WHERE type IN ('duplicate', 'rewrite')"
-      " AND ((from_row = ?1 AND to_row = ?2) OR (from_row = ?2 AND to_row = ?1)) LIMIT 1");
+      "SELECT 1 FROM article_relations WHERE from_row = ?1 AND to_row = ?2 AND type IN ('duplicate', 'rewrite')"
+      " UNION ALL SELECT 1 FROM article_relations WHERE from_row = ?2 AND to_row = ?1"
+      " AND type IN ('duplicate', 'rewrite') LIMIT 1");
   if (!related) return related.status();
   for (size_t i = 0; i < rows.size(); ++i)
     for (size_t j = i + 1; j < rows.size(); ++j) {
