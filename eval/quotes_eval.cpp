@@ -204,7 +204,9 @@ int polnear(const std::string& shared, const std::string& split, bool verbose) {
     for (size_t i = 0; i < found.size(); ++i) {
       if (found[i].direct) ++direct_content.predicted, direct_content.right += content_match[i] >= 0;
       if (content_match[i] < 0) {
-        if (verbose) std::printf("FP %s: %s\n", name.c_str(), std::string(slice(text, found[i].text)).substr(0, 100).c_str());
+        if (verbose)
+          std::printf("FP%s %s: [%s] %s\n", found[i].direct ? "-direct" : "", name.c_str(), found[i].cue_word.c_str(),
+                      std::string(slice(text, found[i].text)).substr(0, 100).c_str());
         continue;
       }
       ++content.right;

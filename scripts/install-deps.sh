@@ -9,7 +9,7 @@ packages=(
   libstemmer-dev zlib1g-dev libxxhash-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-sklearn python3-readability
-  nodejs npm chromium chromium-driver
+  nodejs chromium chromium-driver
 )
 
 missing=()
@@ -18,6 +18,13 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+
+# npm comes with some builds of nodejs (NodeSource) and separately with
+# Debian's: ask for Debian's only when there is no npm at all, since it
+# conflicts with the others.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 
 if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then

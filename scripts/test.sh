@@ -15,7 +15,8 @@ ctest --test-dir build --output-on-failure -j"$(nproc)"
 # over `storyline serve` on the examples; screenshots in build/screenshots/.
 if [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM:-}" ]; then
   echo "== browser tests (web/tests)"
-  [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  [ -d web/node_modules/playwright-core ] && [ -f web/public/vendor/countries-110m.json ] ||
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
   (cd web && STORYLINE_BINARY="$PWD/../build/storyline" node --test tests/)
 else
   echo "== browser tests SKIPPED: no Chromium at /usr/bin/chromium (install the Debian packages chromium and chromium-driver: scripts/install-deps.sh as root)"

@@ -6,6 +6,8 @@
 
 #include "dates/anchor.h"
 #include "dates/time_expressions.h"
+#include "store/article_store.h"
+#include "store/database.h"
 #include "test_support.h"
 
 namespace storyline::testing {
@@ -61,6 +63,34 @@ TEST(DatesOnExamples, EveryLabelledExpressionResolvesAsLabelled) {
     EXPECT_TRUE(found) << name << ": " << expected["expression"] << " → " << expected["value"] << " (anchor " << anchor
                        << "); found: " << all;
   }
+}
+
+TEST(DatesOnExamples, AnArticleWithoutADateTakesItsStorysMedianDay) {
+  TempDir dir;
+  nlohmann::json report = analyze_json({source_path("examples")}, dir.file("examples.db"));
+  auto db = store::Database::open(dir.file("examples.db"));
+  ASSERT_TRUE(db.is_ok());
+  auto articles = store::ArticleStore::open(*db);
+  ASSERT_TRUE(articles.is_ok());
+  size_t undated = 0;
+  for (const auto& json : report["articles"]) {
+    auto row = articles->find(json["id"]);
+    ASSERT_TRUE(row.is_ok());
+    auto article = articles->load_by_row(*row);
+    ASSERT_TRUE(article.is_ok() && article->has_value());
+    auto anchor = dates::anchor_for(*db, **article);
+    ASSERT_TRUE(anchor.is_ok()) << anchor.status().message();
+    if (json["published"].is_string()) {
+      EXPECT_EQ(anchor->source, "published");
+      EXPECT_EQ(anchor->day, json["published"].get<std::string>().substr(0, 10));
+      continue;
+    }
+    ++undated;
+    EXPECT_EQ(anchor->source, "story");
+    EXPECT_TRUE(anchor->inferred);
+    EXPECT_EQ(anchor->day, "2026-03-03");  // the accord story's median day
+  }
+  EXPECT_EQ(undated, 1u);
 }
 
 }  // namespace

@@ -67,6 +67,12 @@ TEST_F(QuotesOnExamples, EveryLabelledQuoteWithItsSpeakerCueAndChain) {
     auto names = names_of(expected["speaker"]);
     EXPECT_NE(std::find(names.begin(), names.end(), (*found)["speaker"]["name"]), names.end())
         << want << ": speaker " << (*found)["speaker"]["name"] << ", expected " << expected["speaker"];
+    // The speaker is the resolved entity, named as the entities section names it.
+    ASSERT_TRUE((*found)["speaker"]["entity"].is_string()) << want;
+    std::string entity_name;
+    for (const auto& e : (*report_)["entities"])
+      if (e["id"] == (*found)["speaker"]["entity"]) entity_name = e["name"];
+    EXPECT_EQ(entity_name, expected["speaker"]) << want;
     EXPECT_EQ((*found)["direct"], expected["direct"]) << want;
     EXPECT_EQ((*found)["cue"], expected["cue"]) << want;
     EXPECT_EQ((*found)["via"], expected["via"]) << want;

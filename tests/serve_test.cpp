@@ -170,7 +170,8 @@ TEST_F(ServeTest, MalformedParametersAre400) {
         "/api/stories?from=2026-02-30", "/api/stories?to=yesterday", "/api/stories?from=2026-03-05&to=2026-03-01",
         "/api/stories?q=%20%2C%3B", "/api/stories?colour=red", "/api/stories?limit=1&limit=2",
         "/api/stories?outlet=", "/api/stories/story-1?x=1", "/api/stories?entity=oslo",
-        "/api/stories?event_type=04", "/api/entities/entity-1?x=1"})
+        "/api/stories?event_type=21", "/api/stories?event_type=abc", "/api/stories?event_type=0",
+        "/api/entities/entity-1?x=1"})
     expect_error(path, 400, "bad_request");
 }
 
@@ -230,6 +231,33 @@ TEST_F(ServeTest, EntityWithMentionsAndStories) {
   json filtered = get_json("/api/stories?entity=" + oslo);
   ASSERT_EQ(filtered["stories"].size(), 1u);
   EXPECT_EQ(filtered["stories"][0]["id"], story["story"]["id"]);
+}
+
+TEST_F(ServeTest, FiltersByEventTypeAndShowsAnActorsEvents) {
+  // The accord is signed (CAMEO 057); the floods story has no agreement.
+  json signed_ = get_json("/api/stories?event_type=057");
+  ASSERT_EQ(signed_["stories"].size(), 1u);
+  EXPECT_EQ(signed_["stories"][0]["size"], 8);
+  EXPECT_EQ(get_json("/api/stories?event_type=05")["total"], 1);
+  EXPECT_EQ(get_json("/api/stories?event_type=19")["total"], 0);  // no fighting in the examples
+  // Arancibia's page: events where he is an actor, and his quotes.
+  json story = get_json("/api/stories/" + signed_["stories"][0]["id"].get<std::string>());
+  ASSERT_FALSE(story["events"].empty());
+  std::string president;
+  for (const auto& entity : story["entities"])
+    if (entity["name"] == "Mateo Arancibia") president = entity["id"];
+  ASSERT_FALSE(president.empty());
+  json page = get_json("/api/entities/" + president);
+  ASSERT_FALSE(page["events"].empty());
+  // An actor is the entity by id, or by name where events left it unresolved.
+  auto is_president = [&](const json& actor) {
+    return actor.is_object() && (actor["entity"] == president ||
+                                 (actor["entity"].is_null() && actor["name"] == "Mateo Arancibia"));
+  };
+  for (const auto& event : page["events"])
+    EXPECT_TRUE(is_president(event["source"]) || is_president(event["target"])) << event.dump().substr(0, 300);
+  ASSERT_FALSE(page["quotes"].empty());
+  for (const auto& quote : page["quotes"]) EXPECT_EQ(quote["speaker"]["entity"], president);
 }
 
 TEST_F(ServeTest, UnknownIdsAre404) {
@@ -392,7 +420,8 @@ TEST(Serve, StopsOnSigtermAndExitsCleanly) {
   std::string output;
   std::string script = "sh -c '" + std::string(STORYLINE_BINARY) + " --db " + dir.file("s.db") +
                        " serve --port 0 2>" + dir.file("err") +
-                       " & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo exit=$?'";
+                       " & pid=$!; for i in $(seq 600); do grep -q serving " + dir.file("err") +
+                       " && break; sleep 0.1; done; kill -TERM $pid; wait $pid; echo exit=$?'";
   FILE* pipe = popen(script.c_str(), "r");
   ASSERT_TRUE(pipe);
   char buffer[256];

@@ -37,5 +37,6 @@ void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int(
 void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 void add_serve_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
+void add_brief_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace storyline::cli

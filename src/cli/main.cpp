@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   add_event_commands(app, global, run);
   add_entity_commands(app, global, run);
   add_serve_command(app, global, run);
+  add_brief_commands(app, global, run);
 
   try {
     app.parse(argc, argv);

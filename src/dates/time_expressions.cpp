@@ -157,6 +157,10 @@ std::optional<Match> Finder::match_core(size_t j, const std::string& lead, bool 
         return Match{k + 1, value, Granularity::kDay, true};
       }
   }
+  // A decade: "the 1990s", "in the 2010s".
+  if (token.lower.size() == 5 && token.digits == 4 && token.lower[4] == 's' && token.lower[3] == '0' && j > 0 &&
+      tokens_[j - 1].lower == "the" && is_space_gap(token.gap))
+    return Match{j + 1, token.lower.substr(0, 4), Granularity::kApproximate, false};
   // A year after a preposition or "early/late/mid": "in 2029", "since 1951", "mid-2025".
   if (auto year = year_number(j, 1800, 2199); year && (!lead.empty() || prefixed))
     return Match{j + 1, format_year(*year), Granularity::kYear, false};
@@ -189,6 +193,14 @@ std::optional<Match> Finder::match_modifier(size_t j) const {
     return Match{j + 2, has_anchor ? format_day(civil_from_days(anchor_days_ - 1)) : "", Granularity::kDay, true};
   if (step == 0 && (what.lower == "morning" || what.lower == "afternoon" || what.lower == "evening"))
     return Match{j + 2, has_anchor ? format_day(a) : "", Granularity::kDay, true};
+  if (what.lower == "weekend") {
+    // The Saturday that opens it: last weekend's is before the anchor.
+    if (!has_anchor) return Match{j + 2, "", Granularity::kApproximate, true};
+    int64_t to_saturday = (5 - weekday(anchor_days_) + 7) % 7;
+    int64_t offset = step < 0 ? to_saturday - 7 : step > 0 ? to_saturday + 7 : to_saturday;
+    if (step < 0 && offset == 0) offset = -7;
+    return Match{j + 2, format_day(civil_from_days(anchor_days_ + offset)), Granularity::kApproximate, true};
+  }
   if (auto weekday_index = weekday_name(j + 1)) {
     if (!has_anchor) return Match{j + 2, "", Granularity::kDay, true};
     int today = weekday(anchor_days_);

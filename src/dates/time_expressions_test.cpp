@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "dates/calendar.h"
 
 namespace storyline::dates {
@@ -108,6 +110,16 @@ TEST(TimeExpressions, LastNextThisUnits) {
   EXPECT_EQ(f.granularity, "month");
 }
 
+TEST(TimeExpressions, WeekendsAndDecades) {
+  // 2026-03-04 is a Wednesday: the weekend before began on 2026-02-28.
+  EXPECT_EQ(only("The ferry broke down last weekend.", "2026-03-04").value, "2026-02-28");
+  EXPECT_EQ(only("The ferry sails this weekend.", "2026-03-04").value, "2026-03-07");
+  auto f = only("Prices doubled in the 1990s.", "2026-03-04");
+  EXPECT_EQ(f.value, "1990");
+  EXPECT_EQ(f.granularity, "approximate");
+  EXPECT_EQ(f.words, "1990s");
+}
+
 TEST(TimeExpressions, BareMonthsResolveToTheNearestSensibleYear) {
   EXPECT_EQ(only("The harvest starts in June.", "2026-03-04").value, "2026-06");
   EXPECT_EQ(only("The harvest failed in November.", "2026-03-04").value, "2025-11");
@@ -148,6 +160,39 @@ TEST(TimeExpressions, SeveralInOneTextWithinTheRange) {
   auto second = find_time_expressions(text, {27, 57}, "2026-03-04");
   ASSERT_EQ(second.size(), 1u);
   EXPECT_EQ(second[0].value, "1951");
+}
+
+}  // namespace
+}  // namespace storyline::dates
+
+namespace storyline::dates {
+namespace {
+
+// Random strings of date words, numbers and punctuation, searched in a
+// random sub-range: every span found lies inside that range.
+TEST(TimeExpressions, RandomDateSoupKeepsSpansInsideTheRange) {
+  const std::vector<std::string> words = {"on", "in", "until", "at", "least", "last", "next", "this", "Friday",
+                                          "Monday's", "January", "Jan", "May", "17", "31st", "2025", "1951", "-",
+                                          "ago", "nearly", "three", "twenty", "five", "a", "few", "years", "weeks",
+                                          ",", ".", "\n", "will", "said", "mid", "early", "2024-02-30", "today", "’"};
+  std::mt19937 random(3);
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    int length = 1 + static_cast<int>(random() % 40);
+    for (int i = 0; i < length; ++i) {
+      text += words[random() % words.size()];
+      if (random() % 4) text += ' ';
+    }
+    uint32_t a = static_cast<uint32_t>(random() % (text.size() + 1)), b = static_cast<uint32_t>(random() % (text.size() + 1));
+    Span range{std::min(a, b), std::max(a, b)};
+    for (const char* anchor : {"", "2026-03-04", "2024-02-29"})
+      for (const TimeExpression& e : find_time_expressions(text, range, anchor)) {
+        EXPECT_TRUE(range.contains(e.span) && e.span.begin < e.span.end) << text;
+        if (!e.value.empty()) {
+          EXPECT_TRUE(e.value.size() == 4 || e.value.size() == 7 || e.value.size() == 10) << e.value;
+        }
+      }
+  }
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "pipeline/stage_registry.h"
 
+#include "claims/claims_stage.h"
 #include "entities/entities_stage.h"
 #include "events/events_stage.h"
 #include "quotes/quotes_stage.h"
@@ -26,6 +27,9 @@ Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_
   auto quotes = quotes::QuotesStage::create(data_dir);
   if (!quotes) return quotes.status();
   stages.push_back(std::move(*quotes));
+  auto claims = claims::ClaimsStage::create(data_dir);  // last: reads every earlier stage's output
+  if (!claims) return claims.status();
+  stages.push_back(std::move(*claims));
   return stages;
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "core/data_files.h"
 #include "quotes/quote_marks.h"
 #include "segment/segmenter.h"
@@ -48,6 +50,15 @@ TEST(QuoteMarks, PairsCurlyAndStraightMarksAndCarriesQuotesOverParagraphs) {
   EXPECT_EQ(slice(text, stretches[2].inner), "The first part.\n“The second part,");
   EXPECT_EQ(slice(text, stretches[3].inner), "dangling");
   EXPECT_FALSE(stretches[3].closed);
+}
+
+TEST(QuoteMarks, NestedQuotesBelongToTheOuterOneAndBritishSingleQuotesCount) {
+  std::string text = "“He told me \"never\" twice,” she said. ‘We will not move,’ the workers’ leader said.";
+  Article a = article(text);
+  auto stretches = find_quoted_stretches(a.text, a.paragraphs);
+  ASSERT_EQ(stretches.size(), 2u);
+  EXPECT_EQ(slice(text, stretches[0].inner), "He told me \"never\" twice,");
+  EXPECT_EQ(slice(text, stretches[1].inner), "We will not move,");
 }
 
 TEST(QuoteFinder, QuoteBeforeItsAttributionAndItsContinuation) {
@@ -183,12 +194,58 @@ TEST(QuoteFinder, NamesThatLookLikeCuesAndNounsThatAreVerbFormsAreNotCues) {
   EXPECT_TRUE(quotes_of("The board's memo covers “the most delicate matters.”").empty());
 }
 
+TEST(QuoteFinder, TranscriptSpeakerLabels) {
+  auto q = quotes_of(
+      "Moderator Jan Ostrava questioned Senator Ilse Marek on Sunday.\n"
+      "OSTRAVA: Will the canal toll rise next year?\n"
+      "MAREK: Not while I chair the committee, it will not.\n"
+      "Update: the interview was shortened.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Jan Ostrava");
+  EXPECT_EQ(q[0].cue, ":");
+  EXPECT_EQ(q[0].text, "Will the canal toll rise next year?");
+  EXPECT_EQ(q[1].speaker, "Ilse Marek");
+  EXPECT_TRUE(q[1].direct);
+}
+
 TEST(QuoteFinder, RoleNounsWithoutAMatchingPersonKeepThePhrase) {
   auto q = quotes_of(
       "Prime Minister Lena Varga met farmers in Oskel.\n"
       "Funding will double next year, Teral's ambassador to Oskel said.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Teral's ambassador to Oskel");
+}
+
+}  // namespace
+}  // namespace storyline::quotes
+
+namespace storyline::quotes {
+namespace {
+
+// Random sentences built from the words attributions are made of (cues,
+// names, pronouns, quote marks of every kind, commas, line breaks): the
+// finder must never return a span outside the text, whatever the order.
+TEST(QuoteFinder, RandomAttributionSoupKeepsSpansInsideTheText) {
+  const std::vector<std::string> words = {
+      "said", "told", "according", "to", "he", "she", "they", "the", "spokesman", "Ana", "Ruiz", "Ms.", "Lund",
+      "“", "”", "\"", "''", "«", "»", ",", ".", ":", "\n", "that", "and", "while", "adding", "news", "agency",
+      "IRNA", "on", "Friday", "Jan.", "17", "2025", "ago", "three", "years", "’s", "—", "U.S.", "de", "la", "X"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int length = 1 + static_cast<int>(random() % 80);
+    for (int i = 0; i < length; ++i) {
+      text += words[random() % words.size()];
+      if (random() % 3) text += ' ';
+    }
+    Article a = article(text);
+    Span all{0, static_cast<uint32_t>(a.text.size())};
+    for (const FoundQuote& q : finder().find(a)) {
+      EXPECT_TRUE(all.contains(q.text) && q.text.begin <= q.text.end) << text;
+      EXPECT_TRUE(all.contains(q.cue)) << text;
+      EXPECT_TRUE(all.contains(q.speaker_words)) << text;
+    }
+  }
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "quotes/quote_marks.h"
 
+#include <algorithm>
 
 namespace storyline::quotes {
 
@@ -34,6 +35,8 @@ bool opens_with_mark(std::string_view text, Span paragraph) {
 
 }  // namespace
 
+void add_single_quoted(std::string_view text, const std::vector<Span>& paragraphs, std::vector<QuotedStretch>& stretches);
+
 std::vector<QuotedStretch> find_quoted_stretches(std::string_view text, const std::vector<Span>& given_paragraphs) {
   std::vector<Span> paragraphs = given_paragraphs;
   if (paragraphs.empty()) paragraphs.push_back({0, static_cast<uint32_t>(text.size())});
@@ -42,6 +45,8 @@ std::vector<QuotedStretch> find_quoted_stretches(std::string_view text, const st
   // its words begin.
   struct Open {
     bool is_open = false;
+    bool straight = false;  // opened by " or ''
+    bool nested = false;    // inside a quote in the other kind of marks
     uint32_t outer = 0, inner = 0;
   };
   Open carried;
@@ -64,12 +69,24 @@ std::vector<QuotedStretch> find_quoted_stretches(std::string_view text, const st
       // An opening mark glued to the words before it ("45 years.“") is a
       // closing mark typed wrong.
       bool glued = at > paragraph.begin && !is_space(text[at - 1]) && mark == Mark::kOpen;
-      bool closes = open.is_open && (mark == Mark::kClose || mark == Mark::kStraight || glued);
+      bool straight = mark == Mark::kStraight;
+      // A quote inside a quote in the other kind of marks (“He said "no",”
+      // she said) belongs to the outer one: a mark of the other kind that
+      // opens a word starts such a quote, the next one ends it. One that ends
+      // a word with none open closes the outer quote (marks mixed by mistake).
+      if (open.is_open && straight != open.straight && !glued) {
+        bool opens_word = at == paragraph.begin || is_space(text[at - 1]);
+        if (open.nested || opens_word) {
+          open.nested = !open.nested;
+          continue;
+        }
+      }
+      bool closes = open.is_open && (mark == Mark::kClose || straight || glued);
       if (closes) {
         stretches.push_back({{open.inner, at}, {open.outer, after}, true});
         open = {};
-      } else if (mark == Mark::kOpen || mark == Mark::kStraight) {
-        open = {true, at, after};  // a second opening mark restarts an unclosed quote
+      } else if (mark == Mark::kOpen || straight) {
+        open = {true, straight, false, at, after};  // a second opening mark restarts an unclosed quote
       }
     }
     if (!open.is_open) continue;
@@ -82,7 +99,42 @@ std::vector<QuotedStretch> find_quoted_stretches(std::string_view text, const st
     while (end > open.inner && is_space(text[end - 1])) --end;
     if (end > open.inner) stretches.push_back({{open.inner, end}, {open.outer, end}, false});
   }
+  add_single_quoted(text, paragraphs, stretches);
+  std::sort(stretches.begin(), stretches.end(),
+            [](const QuotedStretch& a, const QuotedStretch& b) { return a.outer.begin < b.outer.begin; });
   return stretches;
+}
+
+// Quotes in single marks, as British outlets write them (‘We will not
+// move,’ he said): ’ is also the apostrophe, so only a ‘ that starts a word
+// and a ’ right after the statement's own punctuation (,.?!) count, outside
+// any double-quoted stretch.
+void add_single_quoted(std::string_view text, const std::vector<Span>& paragraphs,
+                       std::vector<QuotedStretch>& stretches) {
+  const std::string_view open_mark = "\xE2\x80\x98", close_mark = "\xE2\x80\x99";
+  auto inside_double = [&](size_t at) {
+    for (const QuotedStretch& s : stretches)
+      if (s.outer.begin <= at && at < s.outer.end) return true;
+    return false;
+  };
+  std::vector<QuotedStretch> found;
+  for (const Span& paragraph : paragraphs) {
+    size_t i = paragraph.begin;
+    while ((i = text.find(open_mark, i)) != std::string_view::npos && i < paragraph.end) {
+      size_t at = i;
+      i += open_mark.size();
+      if ((at > paragraph.begin && !is_space(text[at - 1]) && text[at - 1] != '(') || inside_double(at)) continue;
+      size_t close = text.find(close_mark, i);
+      while (close != std::string_view::npos && close < paragraph.end &&
+             std::string_view(",.?!").find(text[close - 1]) == std::string_view::npos)
+        close = text.find(close_mark, close + close_mark.size());
+      if (close == std::string_view::npos || close >= paragraph.end) continue;
+      found.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(close)},
+                       {static_cast<uint32_t>(at), static_cast<uint32_t>(close + close_mark.size())}, true});
+      i = close + close_mark.size();
+    }
+  }
+  stretches.insert(stretches.end(), found.begin(), found.end());
 }
 
 }  // namespace storyline::quotes

@@ -1,6 +1,9 @@
 // Stretches of text between quotation marks. Curly (“ ”), guillemets (« »)
-// and straight (") double quotes, and two apostrophes ('') standing for one; single quotes are left alone, since ’ is
-// also the apostrophe and ‘…’ mostly marks a quote inside a quote.
+// and straight (") double quotes, and two apostrophes ('') standing for one.
+// A quote inside a quote in the other kind of marks belongs to the outer one.
+// Single quotes (‘…’, British style) count only outside double quotes, opening
+// a word and closing right after the statement's punctuation, since ’ is
+// also the apostrophe.
 //
 // A quote that runs over several paragraphs follows the newspaper
 // convention: each paragraph opens with a mark and only the last one closes,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text_util.h"
+
 namespace storyline::quotes {
 
 namespace {
@@ -15,17 +17,29 @@ bool in_any_quote(const TextView& view, Span span) {
 }
 
 // The mention inside `span` that names a speaker: the last person, else the
-// last organisation, else the last of any type.
+// last organisation. A place or group ("Iran's ambassador", "Iranian
+// leaders") only when it is the whole phrase ("Russia said").
 const EntityMention* mention_in(const TextView& view, Span span) {
   const EntityMention* best[3] = {nullptr, nullptr, nullptr};
+  uint32_t phrase_begin = span.begin;
+  size_t first = view.token_at(span.begin);
+  if (first + 1 < view.size() && view.is("determiner", first) && view[first + 1].span.end <= span.end)
+    phrase_begin = view[first + 1].span.begin;
   for (const EntityMention& m : view.article().mentions) {
     if (!overlaps(m.span, span)) continue;
     int rank = m.type == EntityType::kPerson ? 0 : m.type == EntityType::kOrganization ? 1 : 2;
+    if (rank == 2 && !(m.span.begin <= phrase_begin && m.span.end >= span.end)) continue;
     best[rank] = &m;
   }
   for (const EntityMention* m : best)
     if (m) return m;
   return nullptr;
+}
+
+// Whether a role ("spokesperson", "foreign minister") is the one a noun
+// names ("spokesman", "minister"): the noun's stem inside the role.
+bool holds_role(const std::string& roles, const std::string& noun) {
+  return !noun.empty() && roles.find(noun.substr(0, std::min<size_t>(noun.size(), 6))) != std::string::npos;
 }
 
 Speaker from_mention(const TextView& view, const EntityMention& m) {
@@ -35,18 +49,25 @@ Speaker from_mention(const TextView& view, const EntityMention& m) {
 // The latest person (or, for "they"/"it", organisation) before byte
 // `before`, outside quotes; with a role noun, one holding that role first.
 Speaker latest_person(const TextView& view, uint32_t before, bool groups_too, const std::string& role, bool bare_role) {
+  size_t paragraph_end = view.text().find('\n', before);
+  if (paragraph_end != std::string_view::npos) paragraph_end = view.text().find('\n', paragraph_end + 1);
   const auto& mentions = view.article().mentions;
   const EntityMention* latest = nullptr;
   const EntityMention* latest_in_role = nullptr;
+  const EntityMention* next_in_role = nullptr;
   for (const EntityMention& m : mentions) {
-    if (m.span.end > before) break;
     bool fits = m.type == EntityType::kPerson || (groups_too && m.type == EntityType::kOrganization);
     if (!fits || in_any_quote(view, m.span)) continue;
+    if (m.span.end > before) {
+      if (!next_in_role && m.span.begin < paragraph_end && holds_role(m.role, role)) next_in_role = &m;
+      continue;
+    }
     latest = &m;
-    if (!role.empty() && m.role.find(role) != std::string::npos) latest_in_role = &m;
+    if (holds_role(m.role, role)) latest_in_role = &m;
   }
   if (latest_in_role) return from_mention(view, *latest_in_role);
-  if (latest) return from_mention(view, *latest);
+  if (next_in_role) return from_mention(view, *next_in_role);
+  if (latest && (role.empty() || bare_role)) return from_mention(view, *latest);
   // No mentions: the latest name run that can be a person; for a role noun,
   // the latest one holding that role, else the next one in the paragraph
   // that does ("The president said … said Arancibia").
@@ -55,16 +76,14 @@ Speaker latest_person(const TextView& view, uint32_t before, bool groups_too, co
   const NameRun* run = nullptr;
   const NameRun* speaker = nullptr;
   const NameRun* in_role = nullptr;
-  const NameRun* next_in_role = nullptr;
-  size_t paragraph_end = view.text().find('\n', before);
-  if (paragraph_end != std::string_view::npos) paragraph_end = view.text().find('\n', paragraph_end + 1);
+  const NameRun* next_run_in_role = nullptr;
   size_t paragraph_start = view.text().rfind('\n', before);
   if (paragraph_start != std::string_view::npos && paragraph_start > 0) paragraph_start = view.text().rfind('\n', paragraph_start - 1);
   if (paragraph_start == std::string_view::npos) paragraph_start = 0;
   for (const NameRun& candidate : view.person_runs()) {
-    bool holds = !role.empty() && candidate.roles.find(role) != std::string::npos;
+    bool holds = holds_role(candidate.roles, role);
     if (view[candidate.end - 1].span.end > before) {
-      if (holds && !next_in_role && view[candidate.first].span.begin < paragraph_end) next_in_role = &candidate;
+      if (holds && !next_run_in_role && view[candidate.first].span.begin < paragraph_end) next_run_in_role = &candidate;
       continue;
     }
     run = &candidate;
@@ -72,7 +91,7 @@ Speaker latest_person(const TextView& view, uint32_t before, bool groups_too, co
     if (holds) in_role = &candidate;
   }
   if (in_role) run = in_role;
-  else if (next_in_role) run = next_in_role;
+  else if (next_run_in_role) run = next_run_in_role;
   else if (!role.empty() && !bare_role) return {};
   else if (speaker) run = speaker;
   if (run) return {view.fullest_name(*run, run->first), 0, -1};
@@ -103,7 +122,6 @@ std::string phrase_without_determiner(const TextView& view, size_t first, size_t
 Speaker resolve_speaker(const TextView& view, size_t first, size_t end) {
   if (first >= end) return {};
   Span span = view.span_of(first, end);
-  if (const EntityMention* m = mention_in(view, span)) return from_mention(view, *m);
   bool pronoun = end - first == 1 && (view.is("pronoun", first) || view.is("plural", first));
   // The phrase's parts ("the Iranian ambassador to Moscow, Kazem Jalali")
   // and each part's head, before a preposition ("Henrik Lund of the Bergen
@@ -130,6 +148,18 @@ Speaker resolve_speaker(const TextView& view, size_t first, size_t end) {
   // "Moscow and Tehran say", "U.S. and European officials": a group, named as written.
   if (coordinated && end - first <= 6) return {phrase_without_determiner(view, first, end), 0, -1};
   const NameRun* named = view.speaker_run(runs);
+  if (const EntityMention* m = mention_in(view, span)) {
+    Speaker speaker = from_mention(view, *m);
+    // The entities stage may give a shorter name than the text's ("Lund"
+    // for "Ms. Lund"): the fuller one, when it ends the same way.
+    if (named && m->type == EntityType::kPerson) {
+      std::string written = view.fullest_name(*named, named->first);
+      std::string last = view.last_word(*named);
+      std::string mention_last = core::ascii_lower(speaker.name.substr(speaker.name.rfind(' ') + 1));
+      if (written.size() > speaker.name.size() && mention_last == last) speaker.name = written;
+    }
+    return speaker;
+  }
   // A role noun as the head ("Iran's ambassador to Moscow", "the Kremlin
   // spokesman") with no name beside it: a person introduced with that role;
   // for a bare role ("the spokesman"), else the latest person.

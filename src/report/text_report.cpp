@@ -1,10 +1,14 @@
-// Text and Markdown renderings of the report, for people at a terminal. Each
-// section renders what its stage put in the JSON, so the three formats never
-// disagree.
+// Text and Markdown renderings of the report, for people at a terminal: the
+// brief of each story (report/brief.h), then a listing of the articles that
+// belong to no story. Everything renders what the stages put in the JSON, so
+// the formats never disagree.
 #include <algorithm>
 #include <map>
 #include <sstream>
 
+#include <set>
+
+#include "report/brief.h"
 #include "report/report_builder.h"
 
 namespace storyline::report {
@@ -29,14 +33,15 @@ std::string first_words(std::string text, size_t max_chars) {
 
 }  // namespace
 
-std::string render_text(const nlohmann::json& report, bool markdown) {
+// The listing of articles (and, when there is no brief, the sections) for
+// what no brief covers.
+std::string render_listing(const nlohmann::json& report, const nlohmann::json& articles, bool markdown,
+                           bool with_sections) {
   std::ostringstream out;
-  const auto& articles = report["articles"];
   auto heading = [&](const std::string& title) {
     if (markdown) out << "\n## " << title << "\n\n";
     else out << "\n" << title << "\n" << std::string(title.size(), '=') << "\n";
   };
-  if (markdown) out << "# storyline report\n";
   heading("Articles (" + std::to_string(articles.size()) + ")");
   for (const auto& article : articles) {
     std::string title = field(article, "title", "(no headline)");
@@ -51,6 +56,7 @@ std::string render_text(const nlohmann::json& report, bool markdown) {
           << field(article, "origin") << "\n  " << first_words(field(article, "text"), 160) << "\n";
     }
   }
+  if (!with_sections) return out.str();
   const auto& stories = report["stories"];
   if (!stories.empty()) heading("Stories (" + std::to_string(stories.size()) + ")");
   for (const auto& story : stories) {
@@ -88,11 +94,36 @@ std::string render_text(const nlohmann::json& report, bool markdown) {
       }
       std::string label = field(item, "label");
       if (label.empty()) label = field(item, "name");
+      if (label.empty() && std::string_view(section) == "quotes") {
+        // Who said what: "Kazem Jalali (told, via IRNA, TASS): “…”".
+        std::string speaker = item.contains("speaker") ? field(item["speaker"], "name", "unknown speaker") : "";
+        std::string via;
+        if (item.contains("via"))
+          for (const auto& link : item["via"]) via += (via.empty() ? ", via " : ", ") + link.get<std::string>();
+        std::string text = field(item, "text");
+        bool direct = item.value("direct", false);
+        label = speaker + " (" + field(item, "cue", "no cue") + via + "): " +
+                (direct ? "\u201C" + text + "\u201D" : text);
+      }
       if (label.empty()) label = field(item, "text");
       out << (markdown ? "- " : "* ") << first_words(label, 200) << "\n";
     }
   }
   return out.str();
+}
+
+std::string render_text(const nlohmann::json& report, bool markdown) {
+  nlohmann::json briefs = build_briefs(report);
+  std::set<std::string> in_brief;
+  for (const auto& brief : briefs)
+    for (const auto& source : brief["sources"]) in_brief.insert(source["article"].get<std::string>());
+  nlohmann::json others = nlohmann::json::array();
+  for (const auto& article : report["articles"])
+    if (!in_brief.count(article.value("id", ""))) others.push_back(article);
+  std::string out = markdown ? "# storyline report\n\n" : "";
+  out += render_briefs(briefs, markdown ? BriefFormat::kMarkdown : BriefFormat::kText);
+  if (!others.empty() || briefs.empty()) out += render_listing(report, others, markdown, briefs.empty());
+  return out;
 }
 
 }  // namespace storyline::report

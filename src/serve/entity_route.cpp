@@ -18,11 +18,16 @@ namespace {
 
 constexpr size_t kMaxArticles = 200;  // the most recent articles that mention it
 
-bool names_entity(const nlohmann::json& actor, const std::string& key) {
-  if (!actor.is_object() || !actor.contains("entity")) return false;
-  const auto& entity = actor["entity"];
-  return entity.is_string() ? entity.get<std::string>() == key
-                            : entity.is_number_integer() && entities::entity_key(entity.get<int64_t>()) == key;
+// Whether an actor (an event's source or target, a quote's speaker) is the
+// entity: by its resolved id, or, when the stage left it unresolved, by one
+// of the entity's names.
+bool names_entity(const nlohmann::json& actor, const std::string& key, const std::set<std::string>& names) {
+  if (!actor.is_object()) return false;
+  const auto entity = actor.value("entity", nlohmann::json());
+  if (entity.is_string()) return entity.get<std::string>() == key;
+  if (entity.is_number_integer()) return entities::entity_key(entity.get<int64_t>()) == key;
+  const auto name = actor.value("name", nlohmann::json());
+  return name.is_string() && names.count(name.get<std::string>());
 }
 
 void get_entity(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
@@ -41,6 +46,10 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
   nlohmann::json mentions = std::move((*entity)["mentions"]);
   entity->erase("mentions");
   std::string entity_id = (*entity)["id"];
+  std::set<std::string> names;
+  if ((*entity)["name"].is_string()) names.insert((*entity)["name"].get<std::string>());
+  for (const auto& alias : (*entity)["aliases"])
+    if (alias.is_string()) names.insert(alias.get<std::string>());
 
   // The articles that mention it, newest first, at most kMaxArticles.
   auto articles = store::ArticleStore::open(db);
@@ -96,12 +105,12 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
   if (!report) return send_status_error(response, report.status());
   nlohmann::json events = nlohmann::json::array();
   for (auto& event : (*report)["events"])
-    if (names_entity(event.value("source", nlohmann::json()), entity_id) ||
-        names_entity(event.value("target", nlohmann::json()), entity_id))
+    if (names_entity(event.value("source", nlohmann::json()), entity_id, names) ||
+        names_entity(event.value("target", nlohmann::json()), entity_id, names))
       events.push_back(std::move(event));
   nlohmann::json quotes = nlohmann::json::array();
   for (auto& quote : (*report)["quotes"])
-    if (names_entity(quote.value("speaker", nlohmann::json()), entity_id)) quotes.push_back(std::move(quote));
+    if (names_entity(quote.value("speaker", nlohmann::json()), entity_id, names)) quotes.push_back(std::move(quote));
 
   nlohmann::json stories = nlohmann::json::array();
   for (auto& story : (*report)["stories"])

@@ -67,13 +67,21 @@ void get_stories(Server::Impl& server, const httplib::Request& request, httplib:
     if (*filter.entity == 0) throw BadRequest("query parameter 'entity' must be an entity id (entity-N), not '" +
                                               entity->substr(0, 40) + "'");
   }
-  if (single_parameter(request, "event_type"))
-    throw BadRequest("filter 'event_type' needs the events stage, which this build does not have yet");
+  if (auto type = single_parameter(request, "event_type")) {
+    bool digits = type->size() >= 2 && type->size() <= 4 && type->find_first_not_of("0123456789") == std::string::npos;
+    int root = digits ? std::stoi(type->substr(0, 2)) : 0;
+    if (root < 1 || root > 20)
+      throw BadRequest("query parameter 'event_type' must be a CAMEO code or root code (01 to 20, e.g. 05 or 057), "
+                       "not '" + type->substr(0, 40) + "'");
+    filter.event_type = *type;
+  }
   auto lease = server.readers->borrow();
   if (!lease) return send_status_error(response, lease.status());
   store::Database& db = pipeline::engine_database(**lease);
   if (filter.entity && !has_table(db, "entity_mentions"))
     throw BadRequest("filter 'entity' needs the entities stage, which this store does not have");
+  if (filter.event_type && !(has_table(db, "events") && has_table(db, "event_mentions")))
+    throw BadRequest("filter 'event_type' needs the events stage, which this store does not have");
   if (!filter.query.empty() && !search::has_search_index(db))
     return send_error(response, 503, "unavailable", "this store has no full-text index yet");
   auto stories = list_stories(db, filter, &server.rankings);

@@ -29,7 +29,7 @@ Result<int64_t> store_version(store::Database& db) {
 
 std::string StoryFilter::key() const {
   return query + '\x1f' + from.value_or("") + '\x1f' + to.value_or("") + '\x1f' + (outlet ? "=" + *outlet : "") + '\x1f' +
-         (entity ? std::to_string(*entity) : "");
+         (entity ? std::to_string(*entity) : "") + '\x1f' + event_type.value_or("");
 }
 
 std::shared_ptr<const Ranking> RankingCache::find(const std::string& key, int64_t version) {
@@ -81,6 +81,9 @@ Result<std::shared_ptr<const Ranking>> rank_stories(store::Database& db, const S
   if (filter.to) where += " AND substr(a.published, 1, 10) <= ?3";
   if (filter.outlet) where += " AND (a.source = ?4 COLLATE NOCASE OR a.source_domain = ?4 COLLATE NOCASE)";
   if (filter.entity) where += " AND a.row IN (SELECT article_row FROM entity_mentions WHERE entity_id = ?5)";
+  if (filter.event_type)
+    where += " AND a.row IN (SELECT em.article_row FROM event_mentions em JOIN events e ON e.id = em.event_id"
+             " WHERE e.code LIKE ?6 || '%')";
   bool filtered = !where.empty();
   // Unfiltered, every story qualifies; filtered, the matching articles name
   // their stories first (small with a selective filter), then each story's
@@ -104,6 +107,7 @@ Result<std::shared_ptr<const Ranking>> rank_stories(store::Database& db, const S
   if (filter.to) query->bind(3, *filter.to);
   if (filter.outlet) query->bind(4, *filter.outlet);
   if (filter.entity) query->bind(5, *filter.entity);
+  if (filter.event_type) query->bind(6, *filter.event_type);
   std::vector<Ranked> stories;
   std::string newest_day;
   while (query->step()) {

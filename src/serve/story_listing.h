@@ -20,6 +20,7 @@ struct StoryFilter {
   std::optional<std::string> from, to;  // YYYY-MM-DD, inclusive, on publication dates
   std::optional<std::string> outlet;    // outlet name or domain, exact (case-insensitive)
   std::optional<int64_t> entity;        // an entity's row id (entities stage)
+  std::optional<std::string> event_type;  // a CAMEO code prefix: "05" (root) or "057" (events stage)
   size_t limit = 20, offset = 0;
   // What identifies the ranking (all but the page).
   std::string key() const;

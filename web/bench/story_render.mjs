@@ -90,7 +90,7 @@ for (let run = 0; run < runs; ++run) {
 }
 console.log(`story page: ${story.size} of ${total} generated articles in the largest story (${story.id}), ${runs} runs, headless Chromium`);
 console.log(`  GET /api/stories/${story.id}: median ${median(api).toFixed(0)} ms, ${(bytes / 1048576).toFixed(2)} MB`);
-console.log(`  in the page, the API answer: ${JSON.stringify(inPage)}`);
+console.log(`  in the browser, the API answer took ${median(inPage.filter(Boolean).map((t) => t[2])).toFixed(0)} ms (median, request to last byte)`);
 console.log(`  page: first articles shown after ${median(first).toFixed(0)} ms, complete after ${median(complete).toFixed(0)} ms (medians)`);
 await browser.close();
 child.kill('SIGTERM');

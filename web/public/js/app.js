@@ -23,6 +23,8 @@ let generation = 0;
 async function route() {
   const current = ++generation;
   const { parts, params } = parseHash();
+  // The home page has its own search box; the header's is for other pages.
+  document.body.dataset.page = parts[0] || 'home';
   const view = h('div', { class: 'view' }, h('p', { class: 'muted loading' }, 'Loading…'));
   main.replaceChildren(view);
   try {

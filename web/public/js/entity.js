@@ -50,6 +50,7 @@ export async function renderEntity(id) {
   ].filter(([, value]) => value);
   const aliases = (entity.aliases || []).filter((alias) => alias !== entity.name);
   const mentions = data.mentions || [];
+  const outlets = new Map(mentions.map((m) => [m.article, m.source]));
   const byDay = new Map();
   for (const mention of mentions) {
     const key = day(mention.published);
@@ -78,7 +79,8 @@ export async function renderEntity(id) {
       h('li', {}, h('a', { href: `#/story/${encodeURIComponent(s.id)}` }, s.label || s.id), s.size ? h('span', { class: 'muted' }, ` · ${plural(s.size, 'article')}`) : null))) : null,
       'In no story.'),
     section('entity-quotes', 'Quotes', (data.quotes || []).length ? h('ul', { class: 'quotes' }, data.quotes.map((q) =>
-      h('li', {}, h('blockquote', {}, q.text || ''), h('p', { class: 'meta' }, q.cue || '')))) : null, 'No quotes by this entity.'),
+      h('li', {}, h('blockquote', { class: q.direct === false ? 'reported' : 'direct' }, q.text || ''),
+        h('p', { class: 'meta' }, [outlets.get(q.article) || '', q.cue || ''].filter(Boolean).join(' · '))))) : null, 'No quotes by this entity.'),
     section('mentions', `Mentions (${mentions.length})`, mentions.length ? h('ul', { class: 'mentions' }, sentences(mentions).map((m) =>
       h('li', {}, h('p', { class: 'meta' }, `${m.source || 'Unknown outlet'} · ${day(m.published)} · `, m.title || ''),
         h('p', {}, marked(m))))) : null, 'No mentions.'));

@@ -127,11 +127,11 @@ export function eventRow(event, articles) {
     h('time', { datetime: event.date || '' }, event.date ? day(event.date) : 'undated'),
     h('div', {},
       h('p', {}, actor(event.source) || 'Someone', ' ',
-        h('span', { class: 'event-code' }, event.plover || event.code || 'acted'), ' ',
+        h('span', { class: 'event-code' }, event.label || event.plover || event.code || 'acted'), ' ',
         actor(event.target) || '', event.location ? ` in ${nameOf(event.location) || ''}` : ''),
       h('p', { class: 'meta' },
-        event.code ? `CAMEO ${event.code}` : '', event.goldstein !== undefined && event.goldstein !== null ? ` · Goldstein ${event.goldstein}` : '',
-        event.modality && event.modality !== 'asserted' ? ` · ${event.modality}` : '',
+        event.code ? `CAMEO ${event.code}` : '', event.plover && event.label ? ` · ${event.plover}` : '', event.goldstein !== undefined && event.goldstein !== null ? ` · Goldstein ${event.goldstein}` : '',
+        event.modality && event.modality !== 'asserted' ? ` · ${event.modality}${event.attributed_to ? ` by ${event.attributed_to}` : ''}` : '',
         event.num_sources ? ` · ${plural(event.num_sources, 'source')}` : '',
         mention && articles ? ' ' : '', mention && articles ? showButton(mention.article, mention.span, 'Show sentence') : null)));
 }

@@ -3,6 +3,9 @@ import { get } from './api.js';
 import { h, plural, day } from './dom.js';
 import { articleColumns } from './articles.js';
 import { briefSection, entitiesSection, quotesSection, claimsSection, timelineSection } from './sections.js';
+import { placesMap, placesOf } from './map.js';
+import { actorNetwork } from './network.js';
+import { section } from './dom.js';
 
 const KNOWN = new Set(['story', 'articles', 'entities', 'events', 'quotes', 'claims', 'brief', 'briefs']);
 
@@ -12,6 +15,9 @@ export async function renderStory(id) {
   const articles = new Map((data.articles || []).map((a) => [a.id, a]));
   const relations = story.relations || [];
   const counts = (type) => relations.filter((r) => r.type === type).length;
+  const places = placesOf(data.entities || []);
+  const map = places.length ? await placesMap(places) : null;
+  const network = actorNetwork(data.events || []);
   const extra = Object.keys(data).filter((key) => !KNOWN.has(key) && Array.isArray(data[key]) && data[key].length);
   return h('div', { class: 'view story' },
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← All stories')),
@@ -23,7 +29,7 @@ export async function renderStory(id) {
       h('span', { class: 'pill' }, plural(counts('rewrite'), 'rewrite')),
       h('span', {}, `${day(story.first)} – ${day(story.last)}`)),
     h('nav', { class: 'toc', 'aria-label': 'On this page' }, h('ul', {},
-      [['brief', 'Brief'], ['articles', 'Articles'], ['claims', 'Claims'], ['quotes', 'Quotes'], ['timeline', 'Timeline'], ['entities', 'Entities']]
+      [['brief', 'Brief'], ['articles', 'Articles'], ['claims', 'Claims'], ['quotes', 'Quotes'], ['timeline', 'Timeline'], ['network', 'Actors'], ['map', 'Places'], ['entities', 'Entities']]
         .map(([anchor, label]) => h('li', {}, h('a', { href: `#${anchor}-heading`, onclick: (e) => {
           e.preventDefault();
           const target = document.getElementById(`${anchor}-heading`);
@@ -38,6 +44,9 @@ export async function renderStory(id) {
       quotesSection(data.quotes || [], articles)),
     h('div', { class: 'two-up' },
       timelineSection(data.events || [], articles),
+      section('network', 'Actors linked by events', network, 'No events link two actors in this story yet.')),
+    h('div', { class: 'two-up' },
+      section('map', 'Places', map, 'No place with known coordinates in this story.'),
       entitiesSection(data.entities || [])),
     extra.map((key) => h('section', { class: 'panel' }, h('h2', {}, key.replace(/_/g, ' ')),
       h('pre', { class: 'raw' }, JSON.stringify(data[key], null, 2).slice(0, 20000)))));

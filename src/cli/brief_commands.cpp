@@ -1,0 +1,55 @@
+// storyline brief STORY: the story's brief (report/brief.h) from the store.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "pipeline/engine_access.h"
+#include "report/brief.h"
+#include "stories/story_queries.h"
+
+namespace storyline::cli {
+
+void add_brief_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
+  auto story_id = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("text");
+  CLI::App* brief = app.add_subcommand(
+      "brief", "A story's brief: key facts and how many outlets back them, quotes, timeline, disagreements");
+  brief->add_option("story", *story_id, "Story id (story-N or N)")->required();
+  brief->add_option("--format", *format, "Output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
+  brief->callback([&global, &run, story_id, format] {
+    run = [&global, story_id, format]() -> int {
+      int64_t id = stories::parse_story_key(*story_id);
+      if (id == 0) {
+        std::cerr << "storyline: '" << *story_id << "' is not a story id (story-N)\n";
+        return kExitUsage;
+      }
+      auto engine = open_engine(global);
+      if (!engine) return kExitStoreError;
+      auto story = stories::story_json(pipeline::engine_database(*engine), id);
+      if (!story) {
+        std::cerr << "storyline: " << story.status().message() << "\n";
+        return kExitStoreError;
+      }
+      if (story->empty()) {
+        std::cerr << "storyline: no story " << *story_id << " in " << global.db_path << "\n";
+        return kExitSomeInputsFailed;
+      }
+      std::vector<std::string> articles = (*story)["articles"].get<std::vector<std::string>>();
+      auto report = engine->report(articles, ReportFormat::kJson);
+      if (!report) {
+        std::cerr << "storyline: " << report.status().message() << "\n";
+        return kExitStoreError;
+      }
+      nlohmann::json brief = report::build_brief(nlohmann::json::parse(*report), (*story)["id"]);
+      if (*format == "json") std::cout << brief.dump(2) << "\n";
+      else
+        std::cout << report::render_brief(brief, *format == "html"       ? report::BriefFormat::kHtml
+                                                 : *format == "markdown" ? report::BriefFormat::kMarkdown
+                                                                         : report::BriefFormat::kText);
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace storyline::cli
