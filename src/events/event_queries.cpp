@@ -90,6 +90,11 @@ void summarise(StoredEvent& event) {
     for (auto& m : modalities)
       if (m == "reported") m = "alleged";
   event.modality = most_common(modalities);
+  // A disputed act — someone attributes it, someone denies it — is alleged
+  // at the event level, whatever some outlets assert; each mention keeps
+  // its own framing.
+  if (!event.denied_by.empty() && std::find(modalities.begin(), modalities.end(), "alleged") != modalities.end())
+    event.modality = "alleged";
   std::vector<std::string> attributions;
   for (const auto& m : event.mentions)
     if (m.modality == event.modality || (event.modality == "alleged" && m.modality == "reported"))
