@@ -68,23 +68,11 @@ TempDir* EventsExamples::dir_ = nullptr;
 nlohmann::json* EventsExamples::report_ = nullptr;
 nlohmann::json* EventsExamples::truth_ = nullptr;
 
-// Codes the fixture gives that the CAMEO codebook (data/events/cameo_codes.tsv)
-// files elsewhere: a denial of an accusation is 016 (023 is "appeal for
-// aid"); buying ships is material economic cooperation, 061 (0311 is an
-// intent); an appeal for emergency funds is in the 02 family (0231 is its
-// specific code). The coder is held to the codebook.
-std::set<std::string> accepted_codes(const std::string& fixture_code, const std::string& label) {
-  if (fixture_code == "023" && label.find("deny") != std::string::npos) return {"016"};
-  if (fixture_code == "0311" && label.find("buy") != std::string::npos) return {"061"};
-  if (fixture_code == "020") return {"020", "023", "0231"};
-  return {fixture_code};
-}
-
 TEST_F(EventsExamples, EveryKnownEventIsFoundMergedOverItsArticles) {
   if ((*report_)["entities"].empty()) GTEST_SKIP() << "needs the entities stage for actor mentions";
   for (const auto& expected : (*truth_)["events"]) {
-    const std::string code = expected["code"], label = expected["label"];
-    const std::set<std::string> codes = accepted_codes(code, label);
+    const std::string code = expected["code"];
+    const std::set<std::string> codes = {code};
     std::set<std::string> truth_articles;
     for (const auto& key : expected["articles"]) truth_articles.insert(article_id(key));
     // The report's event that matches and covers most of the articles.
