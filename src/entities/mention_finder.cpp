@@ -147,6 +147,12 @@ class SentenceScanner {
           last = k + 2;
           continue;
         }
+        // Two particles: "von der Leyen", "de la Fuente".
+        if (k + 2 < last_ && contains(kConnectors, tokens_[k + 1].text) && tokens_[k + 1].text != "of" &&
+            tokens_[k].text != "of" && adjacent(k, k + 1) && tokens_[k + 2].capitalised && adjacent(k + 1, k + 2)) {
+          last = k + 2;
+          continue;
+        }
       }
       break;
     }
