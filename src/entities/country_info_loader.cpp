@@ -98,15 +98,16 @@ Status KnowledgeBase::add_country_info(const std::string& path) {
     std::string name = readable_name(text.substr(0, name_end));
     if (name.size() < 2) continue;
     if (in_leaders && !leader_tag.empty()) {
-      KbEntry leader{EntityType::kPerson, name, "leader", code, code + "GOV", role_from_tag(leader_tag)};
+      KbEntry leader = make_entry(EntityType::kPerson, name, "leader", code, code + "GOV");
+      leader.role = role_from_tag(leader_tag);
       parse_term(text, leader.valid_from, leader.valid_to);
       add_entry(leader, {});
     } else if (section == "Nationality") {
-      add_entry(KbEntry{EntityType::kNorp, name, "nationality", code, code}, {});
+      add_entry(make_entry(EntityType::kNorp, name, "nationality", code, code), {});
     } else if (section == "Capital" || section == "MajorCities") {
-      add_entry(KbEntry{EntityType::kPlace, name, "city", code, ""}, {});
+      add_entry(make_entry(EntityType::kPlace, name, "city", code, ""), {});
     } else if (section == "Regions" || section == "GeogFeatures") {
-      add_entry(KbEntry{EntityType::kPlace, name, "region", code, ""}, {});
+      add_entry(make_entry(EntityType::kPlace, name, "region", code, ""), {});
     }
   }
   if (countries == 0) return Status::invalid_input(path + ": no <CountryCode> found: not a CountryInfo file");

@@ -121,16 +121,16 @@ Status KnowledgeBase::load_countries(const std::string& path) {
   for (const auto& row : *rows) {
     if (row.size() < 7) return Status::invalid_input(path + ": a country row needs 7 fields: " + row[0]);
     const std::string& code = row[0];
-    KbEntry country{EntityType::kPlace, row[1], "country", code, code};
+    KbEntry country = make_entry(EntityType::kPlace, row[1], "country", code, code);
     by_country_code_[code] = static_cast<uint32_t>(entries_.size());
     add_entry(country, split_aliases(row[2]));
     for (const auto& demonym : split_aliases(row[3])) {
-      KbEntry norp{EntityType::kNorp, split_aliases(row[3]).front(), "nationality", code, code};
+      KbEntry norp = make_entry(EntityType::kNorp, split_aliases(row[3]).front(), "nationality", code, code);
       add_entry(norp, {demonym});
     }
     auto capitals = split_aliases(row[4]);
     if (!capitals.empty()) {
-      KbEntry capital{EntityType::kPlace, capitals.front(), "capital", code, ""};
+      KbEntry capital = make_entry(EntityType::kPlace, capitals.front(), "capital", code, "");
       capital.latitude = parse_coordinate(row[5]);
       capital.longitude = parse_coordinate(row[6]);
       add_entry(capital, capitals);
@@ -144,7 +144,7 @@ Status KnowledgeBase::load_places(const std::string& path) {
   if (!rows) return rows.status();
   for (const auto& row : *rows) {
     if (row.size() < 6) return Status::invalid_input(path + ": a place row needs 6 fields: " + row[0]);
-    KbEntry place{row[3] == "nationality" ? EntityType::kNorp : EntityType::kPlace, row[0], row[3], row[2], ""};
+    KbEntry place = make_entry(row[3] == "nationality" ? EntityType::kNorp : EntityType::kPlace, row[0], row[3], row[2], "");
     place.latitude = parse_coordinate(row[4]);
     place.longitude = parse_coordinate(row[5]);
     add_entry(place, split_aliases(row[1]));
@@ -157,7 +157,7 @@ Status KnowledgeBase::load_organizations(const std::string& path) {
   if (!rows) return rows.status();
   for (const auto& row : *rows) {
     if (row.size() < 5) return Status::invalid_input(path + ": an organisation row needs 5 fields: " + row[0]);
-    KbEntry organization{EntityType::kOrganization, row[0], row[4], row[2], row[3]};
+    KbEntry organization = make_entry(EntityType::kOrganization, row[0], row[4], row[2], row[3]);
     add_entry(organization, split_aliases(row[1]));
   }
   return Status::ok();
@@ -185,7 +185,7 @@ void KnowledgeBase::load_iso_subdivisions() {
     if (is_not_name(name) || is_given_name(fold_name(name))) continue;
     if (by_name_.count(fold_name(name))) continue;
     std::string country = alpha3_of[code.substr(0, 2)];
-    KbEntry region{EntityType::kPlace, name, "region", country, ""};
+    KbEntry region = make_entry(EntityType::kPlace, name, "region", country, "");
     add_entry(region, {});
   }
 }

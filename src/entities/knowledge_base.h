@@ -39,6 +39,17 @@ struct KbEntry {
   double longitude = NAN;
 };
 
+inline KbEntry make_entry(EntityType type, std::string name, std::string kind, std::string country,
+                          std::string actor_code) {
+  KbEntry entry;
+  entry.type = type;
+  entry.name = std::move(name);
+  entry.kind = std::move(kind);
+  entry.country = std::move(country);
+  entry.actor_code = std::move(actor_code);
+  return entry;
+}
+
 struct RoleEntry {
   std::string role;    // canonical ("foreign minister")
   std::string sector;  // CAMEO sector ("GOV"), empty when none
