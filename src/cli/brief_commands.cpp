@@ -19,22 +19,10 @@ void add_brief_commands(CLI::App& app, GlobalOptions& global, std::function<int(
       ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
   brief->callback([&global, &run, story_id, format] {
     run = [&global, story_id, format]() -> int {
-      int64_t id = stories::parse_story_key(*story_id);
-      if (id == 0) {
-        std::cerr << "storyline: '" << *story_id << "' is not a story id (story-N)\n";
-        return kExitUsage;
-      }
-      auto engine = open_engine(global);
-      if (!engine) return kExitStoreError;
-      auto story = stories::story_json(pipeline::engine_database(*engine), id);
-      if (!story) {
-        std::cerr << "storyline: " << story.status().message() << "\n";
-        return kExitStoreError;
-      }
-      if (story->empty()) {
-        std::cerr << "storyline: no story " << *story_id << " in " << global.db_path << "\n";
-        return kExitSomeInputsFailed;
-      }
+      std::unique_ptr<Engine> engine;
+      nlohmann::json found;
+      if (auto failed = open_story(global, *story_id, engine, found)) return *failed;
+      auto* story = &found;
       std::vector<std::string> articles = (*story)["articles"].get<std::vector<std::string>>();
       auto report = engine->report(articles, ReportFormat::kJson);
       if (!report) {

@@ -5,6 +5,9 @@
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "storyline/engine.h"
@@ -29,6 +32,11 @@ struct GlobalOptions {
 // Opens the store named by the global flags; on failure prints why and
 // returns nullptr (exit with kExitStoreError).
 std::unique_ptr<Engine> open_engine(const GlobalOptions& global);
+
+// Opens the store and reads story `key` ("story-N"); on failure prints why
+// and returns the exit code (usage, store error, or no such story).
+std::optional<int> open_story(const GlobalOptions& global, const std::string& key, std::unique_ptr<Engine>& engine,
+                              nlohmann::json& story);
 
 // Each returns the subcommand so main can tell which one ran; `run` is set
 // to the function that does the work once flags are parsed.

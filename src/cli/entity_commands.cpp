@@ -25,22 +25,6 @@ void print_entity_line(const nlohmann::json& entity) {
   std::cout << "\n";
 }
 
-// The store rows of a story's articles; empty when the story does not exist.
-Result<std::vector<int64_t>> story_rows(store::Database& db, int64_t story_id) {
-  auto story = stories::story_json(db, story_id);
-  if (!story) return story.status();
-  std::vector<int64_t> rows;
-  if (story->empty()) return rows;
-  auto articles = store::ArticleStore::open(db);
-  if (!articles) return articles.status();
-  for (const auto& id : (*story)["articles"]) {
-    auto row = articles->find(id.get<std::string>());
-    if (!row) return row.status();
-    if (*row > 0) rows.push_back(*row);
-  }
-  return rows;
-}
-
 }  // namespace
 
 void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
@@ -63,7 +47,7 @@ void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int
       store::Database& db = pipeline::engine_database(*engine);
       Result<nlohmann::json> entities = nlohmann::json::array();
       if (story != 0) {
-        auto rows = story_rows(db, story);
+        auto rows = stories::story_article_rows(db, story);
         if (!rows) {
           std::cerr << "storyline: " << rows.status().message() << "\n";
           return kExitStoreError;

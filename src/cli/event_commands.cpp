@@ -16,23 +16,6 @@ namespace storyline::cli {
 
 namespace {
 
-// The store rows of a story's articles (a merged story's id resolves to its
-// survivor); empty when there is no such story.
-Result<std::vector<int64_t>> rows_of_story(store::Database& db, int64_t story_id) {
-  auto story = stories::story_json(db, story_id);
-  if (!story) return story.status();
-  std::vector<int64_t> rows;
-  if (story->empty()) return rows;
-  auto articles = store::ArticleStore::open(db);
-  if (!articles) return articles.status();
-  for (const auto& id : (*story)["articles"]) {
-    auto row = articles->find(id.get<std::string>());
-    if (!row) return row.status();
-    if (*row > 0) rows.push_back(*row);
-  }
-  return rows;
-}
-
 std::string text_of(const nlohmann::json& value, const char* fallback = "-") {
   return value.is_string() ? value.get<std::string>() : value.is_null() ? fallback : value.dump();
 }
@@ -62,7 +45,7 @@ void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int(
       store::Database& db = pipeline::engine_database(*engine);
       std::vector<int64_t> rows;
       if (story != 0) {
-        auto found = rows_of_story(db, story);
+        auto found = stories::story_article_rows(db, story);
         if (!found) {
           std::cerr << "storyline: " << found.status().message() << "\n";
           return kExitStoreError;

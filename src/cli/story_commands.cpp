@@ -14,6 +14,28 @@ std::string text_or_dash(const nlohmann::json& value) { return value.is_string()
 
 }  // namespace
 
+std::optional<int> open_story(const GlobalOptions& global, const std::string& key, std::unique_ptr<Engine>& engine,
+                              nlohmann::json& story) {
+  int64_t id = stories::parse_story_key(key);
+  if (id == 0) {
+    std::cerr << "storyline: '" << key << "' is not a story id (story-N)\n";
+    return kExitUsage;
+  }
+  engine = open_engine(global);
+  if (!engine) return kExitStoreError;
+  auto read = stories::story_json(pipeline::engine_database(*engine), id);
+  if (!read) {
+    std::cerr << "storyline: " << read.status().message() << "\n";
+    return kExitStoreError;
+  }
+  if (read->empty()) {
+    std::cerr << "storyline: no story " << key << " in " << global.db_path << "\n";
+    return kExitSomeInputsFailed;
+  }
+  story = std::move(*read);
+  return std::nullopt;
+}
+
 void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
   auto limit = std::make_shared<size_t>(50);
   auto list_format = std::make_shared<std::string>("text");
@@ -52,22 +74,10 @@ void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int(
   show->add_option("--format", *show_format, "Output format")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   show->callback([&global, &run, story_id, show_format] {
     run = [&global, story_id, show_format]() -> int {
-      int64_t id = stories::parse_story_key(*story_id);
-      if (id == 0) {
-        std::cerr << "storyline: '" << *story_id << "' is not a story id (story-N)\n";
-        return kExitUsage;
-      }
-      auto engine = open_engine(global);
-      if (!engine) return kExitStoreError;
-      auto story = stories::story_json(pipeline::engine_database(*engine), id);
-      if (!story) {
-        std::cerr << "storyline: " << story.status().message() << "\n";
-        return kExitStoreError;
-      }
-      if (story->empty()) {
-        std::cerr << "storyline: no story " << *story_id << " in " << global.db_path << "\n";
-        return kExitSomeInputsFailed;
-      }
+      std::unique_ptr<Engine> engine;
+      nlohmann::json found;
+      if (auto failed = open_story(global, *story_id, engine, found)) return *failed;
+      auto* story = &found;
       if (*show_format == "json") {
         std::cout << story->dump(2) << "\n";
         return kExitOk;

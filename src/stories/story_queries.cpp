@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/text_util.h"
+#include "store/article_store.h"
 #include "stories/text_features.h"
 
 namespace storyline::stories {
@@ -198,6 +199,21 @@ Result<std::vector<int64_t>> stories_of_articles(store::Database& db, const std:
     if (!status.is_ok()) return status;
   }
   return stories;
+}
+
+Result<std::vector<int64_t>> story_article_rows(store::Database& db, int64_t story_id) {
+  auto story = story_json(db, story_id);
+  if (!story) return story.status();
+  std::vector<int64_t> rows;
+  if (story->empty()) return rows;
+  auto articles = store::ArticleStore::open(db);
+  if (!articles) return articles.status();
+  for (const auto& id : (*story)["articles"]) {
+    auto row = articles->find(id.get<std::string>());
+    if (!row) return row.status();
+    if (*row > 0) rows.push_back(*row);
+  }
+  return rows;
 }
 
 }  // namespace storyline::stories

@@ -26,6 +26,10 @@ Result<nlohmann::json> list_stories(store::Database& db, size_t limit, size_t of
 // empty object.
 Result<nlohmann::json> story_json(store::Database& db, int64_t story_id);
 
+// The store rows of a story's articles (a merged story's id resolves to its
+// survivor); empty when there is no such story.
+Result<std::vector<int64_t>> story_article_rows(store::Database& db, int64_t story_id);
+
 // The stories the given article rows belong to, in order of first mention.
 Result<std::vector<int64_t>> stories_of_articles(store::Database& db, const std::vector<int64_t>& rows);
 
