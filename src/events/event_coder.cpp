@@ -129,10 +129,18 @@ Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
       int subject = s.subject_before(m.first);
       if (subject >= 0) sources = s.group_backward(subject);
     }
-    // "the signing of a treaty between A and B": the parties.
+    // "the signing of a treaty between A and B": the parties, one on each side.
     if (sources.empty()) {
       int between = s.actor_after_word(m.last, "between", 6);
-      if (between >= 0) sources = s.group_forward(between);
+      if (between >= 0) {
+        std::vector<int> parties = s.group_forward(between);
+        if (parties.size() >= 2) {
+          slots.sources = {parties.front()};
+          slots.targets.assign(parties.begin() + 1, parties.end());
+          return slots;
+        }
+        sources = parties;
+      }
     }
     for (std::string_view prep : {"to", "with", "from", "against", "on"}) {
       int t = s.actor_after_word(m.last, prep, 5);
@@ -145,10 +153,19 @@ Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
   } else if (passive) {
     int by = s.actor_after_word(m.last, "by", 4);
     if (by >= 0) sources = s.group_forward(by);
-    // "an agreement expected to be signed between Iran and Russia".
+    // "an agreement expected to be signed between Iran and Russia": the
+    // parties are source and target; the subject is the agreement itself.
     if (sources.empty()) {
       int between = s.actor_after_word(m.last, "between", 4);
-      if (between >= 0) sources = s.group_forward(between);
+      if (between >= 0) {
+        std::vector<int> parties = s.group_forward(between);
+        if (parties.size() >= 2) {
+          slots.sources = {parties.front()};
+          slots.targets.assign(parties.begin() + 1, parties.end());
+          return slots;
+        }
+        sources = parties;
+      }
     }
     int subject = s.subject_before(m.first);
     if (subject >= 0) targets = s.group_backward(subject);
