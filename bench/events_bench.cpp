@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<std::string> paths;
-  for (const std::string dir : {shared + "/seeds", std::string(STORYLINE_SOURCE_DIR) + "/examples"}) {
+  for (const std::string& dir : {shared + "/seeds", std::string(STORYLINE_SOURCE_DIR) + "/examples"}) {
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(dir, error))
       if (entry.path().extension() == ".txt") paths.push_back(entry.path().string());

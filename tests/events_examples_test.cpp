@@ -190,7 +190,9 @@ TEST(EventsExport, GdeltFilesHaveTheCodebookColumnsAndNoDeniedEvents) {
   EXPECT_GE(listed.size(), events.size());
   for (const auto& event : listed) {
     EXPECT_TRUE(event.contains("code") && event.contains("modality") && event.contains("num_sources"));
-    if (event["source"].is_object()) EXPECT_TRUE(event["source"].contains("entity"));
+    if (event["source"].is_object()) {
+      EXPECT_TRUE(event["source"].contains("entity"));
+    }
   }
   for (const auto& row : mentions) {
     ASSERT_EQ(row.size(), 16u);

@@ -93,7 +93,9 @@ TEST_F(Examples, EntitiesMergedAcrossSpellingsWithRolesAndCodes) {
       // Surnames shared by two people are checked through not_same_as below.
       if (expected.contains("not_same_as") && alias.get<std::string>().find(' ') == std::string::npos) continue;
       const nlohmann::json* holder = entity_with_alias(expected["type"], alias);
-      if (holder) EXPECT_EQ((*holder)["id"], (*found)["id"]) << alias << " is not merged into " << name;
+      if (holder) {
+        EXPECT_EQ((*holder)["id"], (*found)["id"]) << alias << " is not merged into " << name;
+      }
     }
     for (const char* field : {"role", "country", "actor_code"}) {
       // A place the knowledge base does not list is found from context but
