@@ -145,6 +145,16 @@ class SentenceScanner {
   // The last token of the capitalised run starting at `i`.
   uint32_t run_end(uint32_t i) const {
     uint32_t last = i;
+    // Whether the run so far holds an organisation head word, checked once
+    // per token as the run grows (a rescan at every connector would be
+    // quadratic in a long run: "A and B and C and ...").
+    uint32_t org_checked = i;
+    bool org_seen = false;
+    auto run_has_organization = [&] {
+      for (; !org_seen && org_checked <= last; ++org_checked)
+        org_seen = tokens_[org_checked].capitalised && kb_.organization_word(tokens_[org_checked].name);
+      return org_seen;
+    };
     while (!tokens_[last].possessive) {
       uint32_t k = last + 1;
       if (k >= last_) break;
@@ -171,8 +181,8 @@ class SentenceScanner {
         continue;
       }
       // "Nairobi Institute for Maritime Studies", "Ministry of Foreign Affairs and Trade".
-      const bool organization_connector = (tokens_[k].text == "for" || tokens_[k].text == "and" || tokens_[k].text == "on") &&
-                                          run_has_organization_word(i, last);
+      const bool organization_connector =
+          (tokens_[k].text == "for" || tokens_[k].text == "and" || tokens_[k].text == "on") && run_has_organization();
       if (k + 1 < last_ && (contains(kConnectors, tokens_[k].text) || organization_connector) && adjacent(last, k)) {
         if (tokens_[k + 1].capitalised && adjacent(k, k + 1)) {
           last = k + 1;
@@ -186,13 +196,6 @@ class SentenceScanner {
       break;
     }
     return last;
-  }
-
-  bool run_has_organization_word(uint32_t a, uint32_t b) const {
-    for (uint32_t k = a; k <= b; ++k) {
-      if (tokens_[k].capitalised && kb_.organization_word(tokens_[k].name)) return true;
-    }
-    return false;
   }
 
   std::string_view text_of(uint32_t a, uint32_t b) const {
@@ -306,7 +309,9 @@ class SentenceScanner {
     // "of" into a place.
     if (b > a && kb_.is_given_name(fold_name(tokens_[a].name))) {
       for (uint32_t k = a + 1; k < b; ++k) {
-        if (tokens_[k].text == "of" && kb_match(k + 1, b)) {
+        // A knowledge-base name has at most max_phrase_words words (and
+        // their hyphens): a longer rest of the run cannot be one.
+        if (tokens_[k].text == "of" && b - k <= 2 * kb_.max_phrase_words() && kb_match(k + 1, b)) {
           classify_run(a, k - 1);
           classify_run(k + 1, b);
           return;
@@ -523,6 +528,14 @@ class RoleAttacher {
       : kb_(kb), tokens_(tokens), mentions_(mentions) {}
 
   void attach(uint32_t sentence_first, uint32_t sentence_last, size_t mention_begin, size_t mention_end) {
+    // The scanner emits mentions left to right; the lookups below search
+    // them by position (a sentence can hold thousands: a scan per person
+    // would be quadratic). Unsorted, they fall back to scanning.
+    sorted_ = std::is_sorted(mentions_.begin() + mention_begin, mentions_.begin() + mention_end,
+                             [](const FoundMention& x, const FoundMention& y) { return x.first_token < y.first_token; });
+    countries_.clear();
+    for (size_t m = mention_begin; m < mention_end; ++m)
+      if (mentions_[m].type != EntityType::kPerson && !mentions_[m].country.empty()) countries_.push_back(m);
     for (size_t m = mention_begin; m < mention_end; ++m) {
       FoundMention& person = mentions_[m];
       if (person.type != EntityType::kPerson || !person.role.empty()) continue;
@@ -564,6 +577,15 @@ class RoleAttacher {
   }
 
  private:
+  // The first mention in [begin, end) whose first token is at or after `token`.
+  size_t first_at_or_after(uint32_t token, size_t begin, size_t end) const {
+    if (!sorted_) return begin;
+    return static_cast<size_t>(
+        std::lower_bound(mentions_.begin() + begin, mentions_.begin() + end, token,
+                         [](const FoundMention& mention, uint32_t t) { return mention.first_token < t; }) -
+        mentions_.begin());
+  }
+
   // The longest role phrase starting at `start` (ending by `limit`); when
   // `anywhere` is false it must end exactly at `limit`.
   std::optional<const RoleEntry*> longest_role(uint32_t start, uint32_t limit, bool anywhere) const {
@@ -589,8 +611,9 @@ class RoleAttacher {
                 size_t mention_end) {
     person.role = role->role;
     person.sector = role->sector;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
+    for (size_t m = first_at_or_after(from, mention_begin, mention_end); m < mention_end; ++m) {
       const FoundMention& other = mentions_[m];
+      if (sorted_ && other.first_token > to) break;
       if (other.first_token < from || other.last_token > to || other.type == EntityType::kPerson) continue;
       if (other.country.empty() && !other.kb) continue;
       if (person.country.empty()) person.country = other.country;
@@ -608,8 +631,9 @@ class RoleAttacher {
     if (k >= tokens_.size() || tokens_[k].text != "of") return;
     ++k;
     if (k < tokens_.size() && (tokens_[k].text == "the" || tokens_[k].text == "The")) ++k;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
+    for (size_t m = first_at_or_after(k, mention_begin, mention_end); m < mention_end; ++m) {
       const FoundMention& other = mentions_[m];
+      if (sorted_ && other.first_token > k) break;
       if (other.first_token == k && other.type == EntityType::kOrganization) {
         person.country = other.country;
         return;
@@ -623,9 +647,20 @@ class RoleAttacher {
   void infer_country(FoundMention& person, size_t mention_begin, size_t mention_end) {
     if (!person.country.empty() || !is_political_sector(person.sector)) return;
     uint32_t best_distance = UINT32_MAX;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
-      const FoundMention& other = mentions_[m];
-      if (other.type == EntityType::kPerson || other.country.empty()) continue;
+    // The nearest candidates lie right around the person: sorted, the two on
+    // each side of its position, in text order (ties go to the earlier).
+    size_t from = 0, to = countries_.size();
+    if (sorted_) {
+      size_t after = static_cast<size_t>(
+          std::lower_bound(countries_.begin(), countries_.end(), person.last_token,
+                           [this](size_t m, uint32_t t) { return mentions_[m].first_token <= t; }) -
+          countries_.begin());
+      from = after >= 2 ? after - 2 : 0;
+      to = std::min(countries_.size(), after + 2);
+    }
+    (void)mention_begin, (void)mention_end;
+    for (size_t c = from; c < to; ++c) {
+      const FoundMention& other = mentions_[countries_[c]];
       uint32_t distance = other.first_token > person.last_token ? other.first_token - person.last_token
                                                                   : person.first_token - other.last_token;
       if (distance < best_distance) best_distance = distance, person.nearby_country = other.country;
@@ -635,6 +670,8 @@ class RoleAttacher {
   const KnowledgeBase& kb_;
   const std::vector<TokenView>& tokens_;
   std::vector<FoundMention>& mentions_;
+  bool sorted_ = false;
+  std::vector<size_t> countries_;  // non-person mentions of the sentence with a country, in order
 };
 
 }  // namespace

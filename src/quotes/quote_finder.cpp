@@ -290,7 +290,11 @@ class Finder {
     bool has_content = content_first < content_end;
     size_t tail_end = has_content ? content_first : sentence_end;
     if (first < end) {
-      auto starts = [&](size_t k) { return k == sentence_first || view_.clause_break_before(k); };
+      // The sentence start by value: clang before 16 cannot capture a
+      // structured binding (the fuzz build uses clang 14).
+      auto starts = [&, first_of_sentence = sentence_first](size_t k) {
+        return k == first_of_sentence || view_.clause_break_before(k);
+      };
       bool after_link = first > sentence_first && (view_.is("subordinator", first - 1) || view_.is("conjunction", first - 1));
       bool opens_clause = starts(first) || (after_link && starts(first - 1));
       if (!opens_clause) return;
@@ -385,12 +389,29 @@ class Finder {
 
   // Quotes found twice (a phrase in quotation marks inside reported words
   // that were found too) are kept once, as the longer.
+  // Containment is transitive, so a quote goes exactly when some other
+  // quote's words strictly contain its own: one sweep in order of start
+  // (longer first), not a comparison of every pair.
   void drop_contained() {
     std::vector<bool> drop(quotes_.size(), false);
-    for (size_t i = 0; i < quotes_.size(); ++i)
-      for (size_t j = 0; j < quotes_.size() && !drop[i]; ++j)
-        if (i != j && !drop[j] && quotes_[j].text.contains(quotes_[i].text) && quotes_[j].text != quotes_[i].text)
-          drop[i] = true;
+    std::vector<size_t> order(quotes_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](size_t a, size_t b) {
+      const Span &x = quotes_[a].text, &y = quotes_[b].text;
+      return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+    });
+    bool any = false;
+    uint32_t furthest = 0;  // the furthest end of the spans before the current group
+    for (size_t g = 0; g < order.size();) {
+      const Span group = quotes_[order[g]].text;
+      size_t next = g;
+      while (next < order.size() && quotes_[order[next]].text == group) ++next;
+      if (any && furthest >= group.end)
+        for (size_t k = g; k < next; ++k) drop[order[k]] = true;
+      any = true;
+      furthest = std::max(furthest, group.end);
+      g = next;
+    }
     std::vector<FoundQuote> kept;
     for (size_t i = 0; i < quotes_.size(); ++i)
       if (!drop[i]) kept.push_back(std::move(quotes_[i]));
