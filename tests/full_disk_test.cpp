@@ -61,9 +61,9 @@ std::string read_file(const std::string& path) {
 
 TEST(FullDisk, IngestStopsWithAClearErrorKeepsWholeBatchesAndResumes) {
   TempDir dir;
-  SmallFileSystem disk(dir.path() / "disk", 8);
+  SmallFileSystem disk(dir.path() / "disk", 32);
   if (!disk.mounted())
-    GTEST_SKIP() << "cannot mount an 8 MB tmpfs for the full-disk test (" << disk.error()
+    GTEST_SKIP() << "cannot mount a 32 MB tmpfs for the full-disk test (" << disk.error()
                  << "): run the tests as root or with CAP_SYS_ADMIN";
   constexpr int kArticles = 1500;
   constexpr int kBatch = 50;
@@ -86,7 +86,7 @@ TEST(FullDisk, IngestStopsWithAClearErrorKeepsWholeBatchesAndResumes) {
   {
     std::ofstream out(filler, std::ios::binary);
     std::string block(1 << 20, 'x');
-    for (int i = 0; i < 6; ++i) out << block;
+    for (int i = 0; i < 30; ++i) out << block;
   }
   std::string output, errors = dir.file("errors.txt");
   int code = run_cli("--quiet --db " + db_path + " ingest " + input + " --batch-size " + std::to_string(kBatch), output,

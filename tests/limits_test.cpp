@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -27,17 +29,28 @@ struct Measured {
   long peak_rss_kb = 0;
 };
 
-// Runs `storyline --quiet --db DB analyze --format json FILE` as a child and
-// measures it; the report goes to /dev/null.
-Measured analyze_measured(const std::string& db, const std::string& file) {
+constexpr const char* kTime = "/usr/bin/time";
+
+// Runs `storyline --quiet --db DB analyze --format json --max-article-kb
+// 4096 FILE` as a child (nothing cut: the whole input reaches every stage)
+// and measures it; the report goes to /dev/null. The peak RSS comes from
+// /usr/bin/time, which starts storyline from its own small process: a child
+// forked from this test would count the test's pages in its peak. Without
+// it, the figure from wait4 is an upper bound.
+Measured analyze_measured(const std::string& db, const std::string& file, const std::string& rss_file) {
   Measured measured;
+  bool have_time = access(kTime, X_OK) == 0;
+  std::fflush(stdout);  // the child must not write this process's buffer again
   auto started = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid == 0) {
-    FILE* sink = std::freopen("/dev/null", "w", stdout);
-    (void)sink;
-    execl(STORYLINE_BINARY, STORYLINE_BINARY, "--quiet", "--db", db.c_str(), "analyze", "--format", "json",
-          file.c_str(), static_cast<char*>(nullptr));
+    if (!std::freopen("/dev/null", "w", stdout)) _exit(126);
+    if (have_time)
+      execl(kTime, kTime, "-f", "%M", "-o", rss_file.c_str(), STORYLINE_BINARY, "--quiet", "--db", db.c_str(),
+            "analyze", "--format", "json", "--max-article-kb", "4096", file.c_str(), static_cast<char*>(nullptr));
+    else
+      execl(STORYLINE_BINARY, STORYLINE_BINARY, "--quiet", "--db", db.c_str(), "analyze", "--format", "json",
+            "--max-article-kb", "4096", file.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
@@ -46,6 +59,11 @@ Measured analyze_measured(const std::string& db, const std::string& file) {
   measured.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   measured.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   measured.peak_rss_kb = usage.ru_maxrss;
+  if (have_time) {
+    std::ifstream in(rss_file);
+    long kb = 0;
+    if (in >> kb) measured.peak_rss_kb = kb;
+  }
   return measured;
 }
 
@@ -71,7 +89,9 @@ struct Pathological {
 std::vector<Pathological> pathological_inputs() {
   std::vector<Pathological> inputs;
   {
-    std::string html = "<html><head><title>Nested</title></head><body>";
+    std::string html =
+        "<html><head><title>Nested</title></head><body><p>The harbour board of Solvik met on Monday and said "
+        "the quays would reopen.</p>";
     for (int i = 0; i < 100000; ++i) html += "<div>";
     html += "<p>Officials in Solvik said the harbour reopened on Monday.</p>";
     for (int i = 0; i < 100000; ++i) html += "</div>";
@@ -105,7 +125,8 @@ TEST(Limits, PathologicalInputsFinishInBoundedTimeAndMemory) {
   for (const Pathological& input : pathological_inputs()) {
     std::string file = dir.file(input.file);
     std::ofstream(file, std::ios::binary) << input.content;
-    Measured measured = analyze_measured(dir.file(std::string(input.file) + ".db"), file);
+    Measured measured =
+        analyze_measured(dir.file(std::string(input.file) + ".db"), file, dir.file(std::string(input.file) + ".rss"));
     std::printf("[ limits   ] %-36s %8zu bytes: %6.2f s, peak RSS %6.1f MB\n", input.name, input.content.size(),
                 measured.seconds, measured.peak_rss_kb / 1024.0);
     EXPECT_EQ(measured.exit_code, 0) << input.name;

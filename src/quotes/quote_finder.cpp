@@ -97,6 +97,27 @@ class Finder {
     return false;
   }
 
+  // The first token at or after `k` that starts a clause; size() when none.
+  // Computed once per article: scans to the next break, repeated for every
+  // cue of a long sentence, would be quadratic.
+  size_t next_break(size_t k) const {
+    if (next_break_.empty()) {
+      next_break_.assign(view_.size() + 1, view_.size());
+      for (size_t j = view_.size(); j-- > 0;) next_break_[j] = view_.clause_break_before(j) ? j : next_break_[j + 1];
+    }
+    return next_break_[std::min(k, view_.size())];
+  }
+  // The first token at or after `k` that starts a clause attributing words
+  // anew ("…, according to X", "…, adding that …"); size() when none.
+  size_t next_content_stop(size_t k) const {
+    if (next_stop_.empty()) {
+      next_stop_.assign(view_.size() + 1, view_.size());
+      for (size_t j = view_.size(); j-- > 0;)
+        next_stop_[j] = view_.clause_break_before(j) && (view_.according_to(j) || new_attribution(j)) ? j : next_stop_[j + 1];
+    }
+    return next_stop_[std::min(k, view_.size())];
+  }
+
   // A cue verb in lower case ("States" in "United States" is a name).
   bool is_cue(size_t k) const { return !view_[k].capitalized && view_.lexicon().cue(view_[k].lower) != nullptr; }
 
@@ -138,7 +159,17 @@ class Finder {
     if (end == sentence_first || view_.clause_break_before(end)) return {end, end};
     if (view_[end - 1].lower == "to") blocked = true;  // "declined to say": no one said it
     size_t first = end - 1;
-    while (first > sentence_first && !view_.clause_break_before(first) && !view_.is("relative", first - 1)) --first;
+    // A subject longer than kLongestSpeaker is no speaker: the scan back
+    // stops there (a long sentence without commas and many cues would
+    // otherwise be scanned once per cue).
+    size_t limit = end > kLongestSpeaker + 2 ? end - kLongestSpeaker - 2 : 0;
+    while (first > sentence_first && !view_.clause_break_before(first) && !view_.is("relative", first - 1)) {
+      if (first <= limit) {
+        blocked = true;
+        return {first, end};
+      }
+      --first;
+    }
     if (first > sentence_first && !view_.clause_break_before(first) && view_.is("relative", first - 1)) blocked = true;
     if (view_.is("relative", first)) blocked = true;
     if ((view_.is("subordinator", first) || view_.is("conjunction", first)) && first + 1 < end)
@@ -168,8 +199,7 @@ class Finder {
     auto [sentence_first, sentence_end] = view_.sentence_of(t);
     if (sentence_first < t && view_.sentence_of(t - 1).first != sentence_first) sentence_first = t;
     if (view_.according_to(t)) {
-      size_t np_end = t + 2;
-      while (np_end < sentence_end && !view_.clause_break_before(np_end)) ++np_end;
+      size_t np_end = t + 2 < sentence_end ? std::min(next_break(t + 2), sentence_end) : t + 2;
       return Attribution{t, t + 2, t + 2, np_end, np_end, sentence_end};
     }
     // The cue within a few words, maybe after an apposition ("…,” Ahmad
@@ -238,9 +268,8 @@ class Finder {
   // right after the verb. [first, end), empty when none.
   std::pair<size_t, size_t> content_after(size_t cue, size_t sentence_end, CueObject object) const {
     auto until_end = [&](size_t from) -> std::pair<size_t, size_t> {
-      size_t end = from;
-      while (end < sentence_end && !(view_.clause_break_before(end) && (view_.according_to(end) || new_attribution(end))))
-        ++end;
+      // Up to the next clause that attributes words anew, or the sentence end.
+      size_t end = from < sentence_end ? std::min(next_content_stop(from), sentence_end) : from;
       if (end - from < kShortestContent) return {from, from};
       return {from, end};
     };
@@ -421,8 +450,7 @@ class Finder {
   // "According to X, …" / "…, according to X."
   void reported_according_to(size_t k) {
     auto [sentence_first, sentence_end] = view_.sentence_of(k);
-    size_t np_end = k + 2;
-    while (np_end < sentence_end && !view_.clause_break_before(np_end)) ++np_end;
+    size_t np_end = k + 2 < sentence_end ? std::min(next_break(k + 2), sentence_end) : k + 2;
     if (np_end == k + 2) return;
     size_t content_first, content_end;
     if (k == sentence_first) {
@@ -468,6 +496,7 @@ class Finder {
   const Article& article_;
   TextView view_;
   std::vector<bool> used_;  // cue tokens already part of an attribution
+  mutable std::vector<size_t> next_break_, next_stop_;  // see next_break and next_content_stop
   std::vector<FoundQuote> quotes_;
 };
 
