@@ -117,6 +117,18 @@ std::vector<Pathological> pathological_inputs() {
     text += "on Monday.\n";
     inputs.push_back({"100,000 capitalised words in a row", "names.txt", std::move(text)});
   }
+  {
+    // Thousands of events, names, titles and cues in one sentence: every
+    // per-event look at the sentence (its dates, its article) must be done
+    // once per sentence or article, not once per event.
+    std::string text = "One crowded sentence\n\n";
+    for (size_t i = 0; i < 1000; ++i)
+      text += (i ? " and " : "") + std::string("Minister ") + made_up_name(i) + " " + made_up_name(i + 7) +
+              " of Norway met Mr. " + made_up_name(i + 7) + " and " + made_up_name(i + 3) +
+              " in Oslo on Monday, said the ministry";
+    text += ".\n";
+    inputs.push_back({"one sentence of 1,000 clauses with names", "clauses.txt", std::move(text)});
+  }
   return inputs;
 }
 

@@ -144,15 +144,17 @@ Status EventsStage::add_batch(store::Database& db, std::vector<Article>& article
     }
     if (events.empty()) continue;
     core::CodePointIndex index(article.text);
+    SentenceDates sentence_dates;
     for (const CodedEvent& event : events)
-      if (Status s = store_event(db, article, index, story, anchor, event); !s.is_ok()) return s;
+      if (Status s = store_event(db, article, index, story, anchor, event, sentence_dates); !s.is_ok()) return s;
   }
   return Status::ok();
 }
 
 Status EventsStage::store_event(store::Database& db, const Article& article, const core::CodePointIndex& index,
-                                int64_t story, const std::string& anchor, const CodedEvent& event) {
-  EventDate date = date_of(article, event, anchor);
+                                int64_t story, const std::string& anchor, const CodedEvent& event,
+                                SentenceDates& sentence_dates) {
+  EventDate date = date_of(article, event, anchor, &sentence_dates);
   int64_t day = stories::day_number(date.granularity == "day" ? date.value : anchor);
   store::Statement& candidates = statements_->candidates;
   candidates.bind(1, event.code).bind(2, story).bind(3, kMergeCandidates);
