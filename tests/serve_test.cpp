@@ -164,6 +164,40 @@ TEST_F(ServeTest, FiltersByOutletAndDates) {
   EXPECT_EQ(get_json("/api/stories?q=rail&from=2026-03-01&to=2026-03-31")["total"], 1);
 }
 
+// Server::handle is the listening server without its socket (the fuzz
+// target uses it): the same routes, the same JSON errors.
+TEST_F(ServeTest, HandleAnswersWithoutASocketAsTheListeningServerDoes) {
+  auto answer = [](const std::string& method, const std::string& path, httplib::Params params = {}) {
+    httplib::Request request;
+    request.method = method;
+    request.path = path;
+    request.params = std::move(params);
+    httplib::Response response;
+    server_->handle(request, response);
+    return response;
+  };
+  httplib::Response health = answer("GET", "/api/health");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(json::parse(health.body)["status"], "ok");
+  EXPECT_EQ(health.get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(answer("HEAD", "/api/health").status, 200);
+  httplib::Response stories = answer("GET", "/api/stories", {{"limit", "2"}});
+  EXPECT_EQ(stories.status, 200);
+  EXPECT_LE(json::parse(stories.body)["stories"].size(), 2u);
+  for (auto [method, path, status] : {std::tuple<const char*, std::string, int>{"GET", "/api/nothing", 404},
+                                      {"GET", "/api/stories/story-999999", 404},
+                                      {"PUT", "/api/stories", 404},
+                                      {"POST", "/api/stories", 404},
+                                      {"GET", "/" + std::string(20000, 'a'), 414}}) {
+    httplib::Response response = answer(method, path);
+    EXPECT_EQ(response.status, status) << method << " " << path.substr(0, 40);
+    auto body = json::parse(response.body, nullptr, false);
+    ASSERT_FALSE(body.is_discarded()) << response.body;
+    EXPECT_TRUE(body["error"]["code"].is_string()) << response.body;
+  }
+  EXPECT_EQ(answer("GET", "/api/stories", {{"limit", "abc"}}).status, 400);
+}
+
 TEST_F(ServeTest, MalformedParametersAre400) {
   for (const char* path :
        {"/api/stories?limit=0", "/api/stories?limit=abc", "/api/stories?limit=201", "/api/stories?offset=-1",

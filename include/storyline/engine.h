@@ -36,6 +36,11 @@ struct IngestOptions {
   size_t max_input_bytes = 32u << 20;         // per text/HTML file, JSON line or WARC record
   size_t max_article_bytes = 1u << 20;        // article text beyond this is cut
   int max_html_depth = 512;
+  // Caps on what one article may cost the analysing stages: sentences past
+  // the cap are cut (the text ends with the last sentence kept), entity
+  // mentions past the cap are dropped; both with a warning naming the article.
+  size_t max_sentences_per_article = 20000;
+  size_t max_mentions_per_article = 20000;
 };
 
 struct IngestProgress {

@@ -90,7 +90,7 @@ void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int(
   export_command->add_option("--out", *out_dir, "Folder for the files")->capture_default_str();
   export_command->add_option("--prefix", *prefix, "File name prefix (PREFIX.export.CSV, PREFIX.mentions.CSV)")
       ->capture_default_str();
-  export_command->callback([&global, &run, out_dir, prefix] {
+  export_command->callback([&global, &run, format, out_dir, prefix] {  // format kept alive: CLI11 writes into it
     run = [&global, out_dir, prefix]() -> int {
       auto engine = open_engine(global);
       if (!engine) return kExitStoreError;

@@ -16,6 +16,8 @@ struct IngestFlags {
   size_t batch_size = 500;
   size_t max_input_mb = 32;
   size_t max_article_kb = 1024;
+  size_t max_sentences = IngestOptions{}.max_sentences_per_article;
+  size_t max_mentions = IngestOptions{}.max_mentions_per_article;
   std::string format = "text";
 };
 
@@ -24,6 +26,8 @@ IngestOptions to_options(const IngestFlags& flags) {
   options.batch_size = std::max<size_t>(1, flags.batch_size);
   options.max_input_bytes = flags.max_input_mb << 20;
   options.max_article_bytes = flags.max_article_kb << 10;
+  options.max_sentences_per_article = flags.max_sentences;
+  options.max_mentions_per_article = flags.max_mentions;
   return options;
 }
 
@@ -39,6 +43,14 @@ void add_ingest_flags(CLI::App* command, IngestFlags& flags) {
   command->add_option("--max-article-kb", flags.max_article_kb, "Cut article text longer than this")
       ->capture_default_str()
       ->check(CLI::Range(1, 1 << 20));
+  command->add_option("--max-sentences", flags.max_sentences,
+                      "Cut an article after this many sentences (the rest is not stored)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000000));
+  command->add_option("--max-mentions", flags.max_mentions,
+                      "Keep at most this many entity mentions per article (the first ones)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000000));
 }
 
 // Runs the ingest with messages and progress; returns the exit code and the
@@ -62,7 +74,11 @@ int run_ingest(const GlobalOptions& global, const IngestFlags& flags, std::uniqu
   auto result = engine->ingest(flags.paths, to_options(flags), callbacks);
   progress.clear();
   if (!result) {
-    std::cerr << "storyline: " << result.status().message() << "\n";
+    // Name the store: with a full disk, it is the store's file system that
+    // needs space. Batches stored before the failure are kept; running the
+    // same command again skips them.
+    std::cerr << "storyline: " << global.db_path << ": " << result.status().message()
+              << " (batches stored before this one are kept: run the same command again once fixed)\n";
     return kExitStoreError;
   }
   summary = std::move(*result);

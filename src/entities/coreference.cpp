@@ -73,6 +73,12 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
   std::vector<Chain> chains;
   std::vector<int32_t> chain_of(found.size(), -1);
   std::unordered_map<std::string, int32_t> chain_by_key;  // non-people: KB entry or folded name
+  // People's chains by surname, in creation order: the matching below looks
+  // only at chains that share the surname (a scan of every chain or every
+  // mention per mention would be quadratic on an article of many names).
+  // Past kMaxCandidates chains of one surname, the older ones are not tried.
+  constexpr size_t kMaxCandidates = 256;
+  std::unordered_map<std::string, std::vector<int32_t>> person_chains;
   const std::string date = compact_date(published);
 
   auto new_chain = [&](const FoundMention& mention) {
@@ -85,7 +91,9 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
     if (!words.empty()) chain.surname = std::string(surname_core(words.back()));
     if (words.size() >= 2) chain.given_name = words.front();
     chains.push_back(std::move(chain));
-    return static_cast<int32_t>(chains.size() - 1);
+    int32_t index = static_cast<int32_t>(chains.size() - 1);
+    if (chains.back().entity.type == EntityType::kPerson) person_chains[chains.back().surname].push_back(index);
+    return index;
   };
 
   // Pass 1: people named in full, and everything that is not a person.
@@ -101,16 +109,34 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
       continue;
     }
     if (words.size() < 2 || mention.needs_support || mention.role_only) continue;
-    int32_t joined = -1;
-    for (size_t c = 0; c < chains.size(); ++c) {
-      const Chain& chain = chains[c];
-      if (chain.entity.type != EntityType::kPerson || chain.surname != surname_core(words.back())) continue;
-      if (!given_names_compatible(chain.given_name, words.front())) continue;
-      joined = static_cast<int32_t>(c);
+    int32_t joined = -1;  // the latest compatible chain with this surname
+    if (auto it = person_chains.find(std::string(surname_core(words.back()))); it != person_chains.end()) {
+      const std::vector<int32_t>& candidates = it->second;
+      for (size_t k = candidates.size(), tried = 0; k-- > 0 && tried < kMaxCandidates; ++tried) {
+        if (given_names_compatible(chains[candidates[k]].given_name, words.front())) {
+          joined = candidates[k];
+          break;
+        }
+      }
     }
     if (joined < 0) joined = new_chain(mention);
     chain_of[m] = joined;
   }
+
+  // For pass 2: mentions of people named in full (chains of two or more
+  // words), by surname in text order; those pass 2 adds come in text order
+  // too, all before the mention being linked. And the same chains by the
+  // phonetic key of their surname.
+  std::unordered_map<std::string, std::vector<size_t>> full_mentions, joined_mentions;
+  std::unordered_map<std::string, std::vector<int32_t>> by_sound;
+  for (size_t m = 0; m < found.size(); ++m) {
+    int32_t c = chain_of[m];
+    if (c >= 0 && chains[c].entity.type == EntityType::kPerson && chains[c].words >= 2)
+      full_mentions[chains[c].surname].push_back(m);
+  }
+  for (size_t c = 0; c < chains.size(); ++c)
+    if (chains[c].entity.type == EntityType::kPerson && chains[c].words >= 2)
+      by_sound[phonetic_key(chains[c].surname)].push_back(static_cast<int32_t>(c));
 
   // Pass 2: surnames, "Mr. X" and unmarked multi-word names join a person
   // found in full; a titled lone name with no such person starts its own.
@@ -119,29 +145,51 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
     if (mention.type != EntityType::kPerson || chain_of[m] >= 0 || mention.role_only) continue;
     auto words = name_words(mention.name);
     if (words.empty()) continue;
+    const std::string surname(surname_core(words.back()));
+    auto compatible = [&](size_t other) {
+      return words.size() < 2 || given_names_compatible(chains[chain_of[other]].given_name, words.front());
+    };
+    // The nearest compatible mention before (pass 1's or pass 2's) and the
+    // first one after (only pass 1's are linked yet).
     int32_t before = -1, after = -1;
-    for (size_t other = 0; other < found.size(); ++other) {
-      int32_t c = chain_of[other];
-      if (c < 0 || chains[c].entity.type != EntityType::kPerson || chains[c].words < 2) continue;
-      if (chains[c].surname != surname_core(words.back())) continue;
-      if (words.size() >= 2 && !given_names_compatible(chains[c].given_name, words.front())) continue;
-      if (other < m) before = c;
-      else if (after < 0) after = c;
+    size_t before_position = 0;
+    if (auto it = full_mentions.find(surname); it != full_mentions.end()) {
+      const std::vector<size_t>& positions = it->second;
+      size_t split = static_cast<size_t>(std::lower_bound(positions.begin(), positions.end(), m) - positions.begin());
+      for (size_t k = split, tried = 0; k-- > 0 && tried < kMaxCandidates; ++tried)
+        if (compatible(positions[k])) {
+          before = chain_of[positions[k]], before_position = positions[k];
+          break;
+        }
+      for (size_t k = split, tried = 0; k < positions.size() && tried < kMaxCandidates; ++k, ++tried)
+        if (compatible(positions[k])) {
+          after = chain_of[positions[k]];
+          break;
+        }
+    }
+    if (auto it = joined_mentions.find(surname); it != joined_mentions.end()) {
+      const std::vector<size_t>& positions = it->second;
+      for (size_t k = positions.size(), tried = 0; k-- > 0 && tried < kMaxCandidates; ++tried)
+        if (compatible(positions[k])) {
+          if (before < 0 || positions[k] > before_position) before = chain_of[positions[k]];
+          break;
+        }
     }
     if (before < 0 && after < 0 && words.size() == 1) {
       // A variant spelling of a surname in the same article ("Araghchi" and,
       // machine-translated, "Aragushi"): same phonetic key, close spelling.
       double best = 0.8;
-      for (size_t c = 0; c < chains.size(); ++c) {
-        if (chains[c].entity.type != EntityType::kPerson || chains[c].words < 2) continue;
-        if (phonetic_key(chains[c].surname) != phonetic_key(surname_core(words.back()))) continue;
-        double similarity = name_similarity(chains[c].surname, surname_core(words.back()));
-        if (similarity >= best) best = similarity, before = static_cast<int32_t>(c);
-      }
+      if (auto it = by_sound.find(phonetic_key(surname)); it != by_sound.end())
+        for (int32_t c : it->second) {
+          double similarity = name_similarity(chains[c].surname, surname);
+          if (similarity >= best) best = similarity, before = c;
+        }
     }
     int32_t chain = before >= 0 ? before : after;
     if (chain < 0 && !mention.needs_support) chain = new_chain(mention);
     chain_of[m] = chain;
+    if (chain >= 0 && chains[chain].entity.type == EntityType::kPerson && chains[chain].words >= 2)
+      joined_mentions[chains[chain].surname].push_back(m);
   }
 
   // Pass 3: a title standing for a person ("the Kremlin spokesman", "Iran's
@@ -149,23 +197,33 @@ ArticleEntities link_mentions(std::vector<FoundMention> found, const KnowledgeBa
   // when the title gives one) nearest before it, else the first after; with
   // no such person it is dropped rather than made an entity called "the
   // spokesman".
+  // Candidates are the titled people in text order; each title looks at
+  // most kMaxCandidates of them on either side (bounded cost per title).
+  std::vector<size_t> titled;
+  for (size_t other = 0; other < found.size(); ++other) {
+    int32_t c = chain_of[other];
+    if (c >= 0 && !found[other].role_only && !found[other].role.empty() && chains[c].entity.type == EntityType::kPerson)
+      titled.push_back(other);
+  }
   for (size_t m = 0; m < found.size(); ++m) {
     const FoundMention& mention = found[m];
     if (!mention.role_only) continue;
-    int32_t before = -1, after = -1;
-    for (size_t other = 0; other < found.size(); ++other) {
-      int32_t c = chain_of[other];
-      if (c < 0 || found[other].role_only || chains[c].entity.type != EntityType::kPerson) continue;
+    auto holds_the_role = [&](size_t other) {
       const FoundMention& named = found[other];
-      if (named.role.empty()) continue;
       bool same_role = named.role == mention.role || named.role.find(mention.role) != std::string::npos ||
                        mention.role.find(named.role) != std::string::npos;
-      if (!same_role) continue;
-      if (!mention.country.empty() && !named.country.empty() && named.country != mention.country) continue;
-      if (other < m) before = c;
-      else if (after < 0) after = c;
-    }
-    chain_of[m] = before >= 0 ? before : after;
+      return same_role && (mention.country.empty() || named.country.empty() || named.country == mention.country);
+    };
+    size_t split = static_cast<size_t>(std::lower_bound(titled.begin(), titled.end(), m) - titled.begin());
+    int32_t chain = -1;
+    for (size_t k = split, tried = 0; k-- > 0 && tried < kMaxCandidates; ++tried)
+      if (holds_the_role(titled[k])) {
+        chain = chain_of[titled[k]];
+        break;
+      }
+    for (size_t k = split, tried = 0; chain < 0 && k < titled.size() && tried < kMaxCandidates; ++k, ++tried)
+      if (holds_the_role(titled[k])) chain = chain_of[titled[k]];
+    chain_of[m] = chain;
   }
 
   // Attributes: the fullest name, the first role and country given.

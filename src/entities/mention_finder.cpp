@@ -110,6 +110,16 @@ class SentenceScanner {
   // The last token of the capitalised run starting at `i`.
   uint32_t run_end(uint32_t i) const {
     uint32_t last = i;
+    // Whether the run so far holds an organisation head word, checked once
+    // per token as the run grows (a rescan at every connector would be
+    // quadratic in a long run: "A and B and C and ...").
+    uint32_t org_checked = i;
+    bool org_seen = false;
+    auto run_has_organization = [&] {
+      for (; !org_seen && org_checked <= last; ++org_checked)
+        org_seen = tokens_[org_checked].capitalised && kb_.organization_word(tokens_[org_checked].name);
+      return org_seen;
+    };
     while (!tokens_[last].possessive) {
       uint32_t k = last + 1;
       if (k >= last_) break;
@@ -136,8 +146,8 @@ class SentenceScanner {
         continue;
       }
       // "Nairobi Institute for Maritime Studies", "Ministry of Foreign Affairs and Trade".
-      const bool organization_connector = (tokens_[k].text == "for" || tokens_[k].text == "and" || tokens_[k].text == "on") &&
-                                          run_has_organization_word(i, last);
+      const bool organization_connector =
+          (tokens_[k].text == "for" || tokens_[k].text == "and" || tokens_[k].text == "on") && run_has_organization();
       if (k + 1 < last_ && (contains(kConnectors, tokens_[k].text) || organization_connector) && adjacent(last, k)) {
         if (tokens_[k + 1].capitalised && adjacent(k, k + 1)) {
           last = k + 1;
@@ -157,13 +167,6 @@ class SentenceScanner {
       break;
     }
     return last;
-  }
-
-  bool run_has_organization_word(uint32_t a, uint32_t b) const {
-    for (uint32_t k = a; k <= b; ++k) {
-      if (tokens_[k].capitalised && kb_.organization_word(tokens_[k].name)) return true;
-    }
-    return false;
   }
 
   std::string_view text_of(uint32_t a, uint32_t b) const {
@@ -277,7 +280,9 @@ class SentenceScanner {
     // "of" into a place.
     if (b > a && kb_.is_given_name(fold_name(tokens_[a].name))) {
       for (uint32_t k = a + 1; k < b; ++k) {
-        if (tokens_[k].text == "of" && kb_match(k + 1, b)) {
+        // A knowledge-base name has at most max_phrase_words words (and
+        // their hyphens): a longer rest of the run cannot be one.
+        if (tokens_[k].text == "of" && b - k <= 2 * kb_.max_phrase_words() && kb_match(k + 1, b)) {
           classify_run(a, k - 1);
           classify_run(k + 1, b);
           return;

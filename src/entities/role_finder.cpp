@@ -1,5 +1,6 @@
 #include "entities/role_finder.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "entities/coreference.h"
@@ -17,6 +18,14 @@ class RoleAttacher {
       : kb_(kb), tokens_(tokens), mentions_(mentions) {}
 
   void attach(uint32_t sentence_first, uint32_t sentence_last, size_t mention_begin, size_t mention_end) {
+    // The scanner emits mentions left to right; the lookups below search
+    // them by position (a sentence can hold thousands: a scan per person
+    // would be quadratic). Unsorted, they fall back to scanning.
+    sorted_ = std::is_sorted(mentions_.begin() + mention_begin, mentions_.begin() + mention_end,
+                             [](const FoundMention& x, const FoundMention& y) { return x.first_token < y.first_token; });
+    countries_.clear();
+    for (size_t m = mention_begin; m < mention_end; ++m)
+      if (mentions_[m].type != EntityType::kPerson && !mentions_[m].country.empty()) countries_.push_back(m);
     for (size_t m = mention_begin; m < mention_end; ++m) {
       FoundMention& person = mentions_[m];
       if (person.type != EntityType::kPerson || !person.role.empty()) continue;
@@ -58,6 +67,15 @@ class RoleAttacher {
   }
 
  private:
+  // The first mention in [begin, end) whose first token is at or after `token`.
+  size_t first_at_or_after(uint32_t token, size_t begin, size_t end) const {
+    if (!sorted_) return begin;
+    return static_cast<size_t>(
+        std::lower_bound(mentions_.begin() + begin, mentions_.begin() + end, token,
+                         [](const FoundMention& mention, uint32_t t) { return mention.first_token < t; }) -
+        mentions_.begin());
+  }
+
   // The longest role phrase starting at `start` (ending by `limit`); when
   // `anywhere` is false it must end exactly at `limit`.
   std::optional<const RoleEntry*> longest_role(uint32_t start, uint32_t limit, bool anywhere) const {
@@ -83,8 +101,9 @@ class RoleAttacher {
                 size_t mention_end) {
     person.role = role->role;
     person.sector = role->sector;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
+    for (size_t m = first_at_or_after(from, mention_begin, mention_end); m < mention_end; ++m) {
       const FoundMention& other = mentions_[m];
+      if (sorted_ && other.first_token > to) break;
       if (other.first_token < from || other.last_token > to || other.type == EntityType::kPerson) continue;
       if (other.country.empty() && !other.kb) continue;
       if (person.country.empty()) person.country = other.country;
@@ -102,8 +121,9 @@ class RoleAttacher {
     if (k >= tokens_.size() || tokens_[k].text != "of") return;
     ++k;
     if (k < tokens_.size() && (tokens_[k].text == "the" || tokens_[k].text == "The")) ++k;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
+    for (size_t m = first_at_or_after(k, mention_begin, mention_end); m < mention_end; ++m) {
       const FoundMention& other = mentions_[m];
+      if (sorted_ && other.first_token > k) break;
       if (other.first_token == k && other.type == EntityType::kOrganization) {
         person.country = other.country;
         return;
@@ -117,9 +137,20 @@ class RoleAttacher {
   void infer_country(FoundMention& person, size_t mention_begin, size_t mention_end) {
     if (!person.country.empty() || !is_political_sector(person.sector)) return;
     uint32_t best_distance = UINT32_MAX;
-    for (size_t m = mention_begin; m < mention_end; ++m) {
-      const FoundMention& other = mentions_[m];
-      if (other.type == EntityType::kPerson || other.country.empty()) continue;
+    // The nearest candidates lie right around the person: sorted, the two on
+    // each side of its position, in text order (ties go to the earlier).
+    size_t from = 0, to = countries_.size();
+    if (sorted_) {
+      size_t after = static_cast<size_t>(
+          std::lower_bound(countries_.begin(), countries_.end(), person.last_token,
+                           [this](size_t m, uint32_t t) { return mentions_[m].first_token <= t; }) -
+          countries_.begin());
+      from = after >= 2 ? after - 2 : 0;
+      to = std::min(countries_.size(), after + 2);
+    }
+    (void)mention_begin, (void)mention_end;
+    for (size_t c = from; c < to; ++c) {
+      const FoundMention& other = mentions_[countries_[c]];
       uint32_t distance = other.first_token > person.last_token ? other.first_token - person.last_token
                                                                   : person.first_token - other.last_token;
       if (distance < best_distance) best_distance = distance, person.nearby_country = other.country;
@@ -129,6 +160,8 @@ class RoleAttacher {
   const KnowledgeBase& kb_;
   const std::vector<TokenView>& tokens_;
   std::vector<FoundMention>& mentions_;
+  bool sorted_ = false;
+  std::vector<size_t> countries_;  // non-person mentions of the sentence with a country, in order
 };
 
 
@@ -162,18 +195,24 @@ void attach_roles(const KnowledgeBase& kb, const std::vector<TokenView>& tokens,
 void find_role_only_mentions(const KnowledgeBase& kb, const std::vector<TokenView>& tokens,
                              std::vector<FoundMention>& mentions, uint32_t first, uint32_t last, size_t begin) {
   const size_t end_of_names = mentions.size();
-  auto mention_at = [&](uint32_t token, bool starting) -> const FoundMention* {
-    for (size_t m = begin; m < end_of_names; ++m) {
-      if ((starting ? mentions[m].first_token : mentions[m].last_token) == token) return &mentions[m];
-    }
-    return nullptr;
+  // Which mention starts, ends or covers each token of the sentence, so that
+  // every lookup below is O(1) (a sentence may hold thousands of names).
+  const uint32_t width = last - first;
+  std::vector<int32_t> starting(width, -1), ending(width, -1);
+  std::vector<char> covered(width, 0);
+  for (size_t m = begin; m < end_of_names; ++m) {
+    const FoundMention& mention = mentions[m];
+    if (mention.first_token < first || mention.last_token >= last) continue;
+    if (starting[mention.first_token - first] < 0) starting[mention.first_token - first] = static_cast<int32_t>(m);
+    ending[mention.last_token - first] = static_cast<int32_t>(m);
+    for (uint32_t t = mention.first_token; t <= mention.last_token; ++t) covered[t - first] = 1;
+  }
+  auto mention_at = [&](uint32_t token, bool at_start) -> const FoundMention* {
+    if (token < first || token >= last) return nullptr;
+    int32_t m = (at_start ? starting : ending)[token - first];
+    return m < 0 ? nullptr : &mentions[static_cast<size_t>(m)];
   };
-  auto inside_a_name = [&](uint32_t token) {
-    for (size_t m = begin; m < end_of_names; ++m) {
-      if (mentions[m].first_token <= token && token <= mentions[m].last_token) return true;
-    }
-    return false;
-  };
+  auto inside_a_name = [&](uint32_t token) { return covered[token - first] != 0; };
   for (uint32_t k = first + 1; k < last; ++k) {
     if (!tokens[k].word || inside_a_name(k)) continue;
     auto role = role_starting_at(kb, tokens, k, last);

@@ -4,12 +4,24 @@
 
 namespace storyline::events {
 
-EventDate date_of(const Article& article, const CodedEvent& event, const std::string& anchor_iso) {
+EventDate date_of(const Article& article, const CodedEvent& event, const std::string& anchor_iso,
+                  SentenceDates* cache) {
   EventDate date;
   const std::string_view anchor = anchor_iso.size() >= 10 ? std::string_view(anchor_iso).substr(0, 10) : "";
   uint64_t best_distance = UINT64_MAX;
   const std::string_view text = article.text;
-  for (const auto& expression : dates::find_time_expressions(article.text, event.sentence, anchor)) {
+  std::vector<dates::TimeExpression> found;
+  const std::vector<dates::TimeExpression>* expressions = &found;
+  if (cache) {
+    auto key = std::make_pair(event.sentence.begin, event.sentence.end);
+    auto it = cache->find(key);
+    if (it == cache->end())
+      it = cache->emplace(key, dates::find_time_expressions(article.text, event.sentence, anchor)).first;
+    expressions = &it->second;
+  } else {
+    found = dates::find_time_expressions(article.text, event.sentence, anchor);
+  }
+  for (const auto& expression : *expressions) {
     if (expression.value.empty()) continue;
     const Span& at = expression.span;
     // "since 2003" dates a span that ends now, not the event.

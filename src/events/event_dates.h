@@ -5,7 +5,12 @@
 // what happened that day or the day before).
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "dates/time_expressions.h"
 
 #include "events/event_coder.h"
 
@@ -19,6 +24,12 @@ struct EventDate {
 
 // `anchor_iso` is the date relative expressions count from ("2026-03-03..."),
 // empty when the article has none.
-EventDate date_of(const Article& article, const CodedEvent& event, const std::string& anchor_iso);
+// The time expressions already found in an article's sentences (by the
+// sentence's byte span), for one anchor: a sentence that holds many events
+// is read once, not once per event.
+using SentenceDates = std::map<std::pair<uint32_t, uint32_t>, std::vector<dates::TimeExpression>>;
+
+EventDate date_of(const Article& article, const CodedEvent& event, const std::string& anchor_iso,
+                  SentenceDates* cache = nullptr);
 
 }  // namespace storyline::events

@@ -1,5 +1,6 @@
 #include "events/event_queries.h"
 
+#include <unordered_map>
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -148,7 +149,7 @@ Result<std::vector<StoredEvent>> load_events(store::Database& db, const std::vec
       " WHERE id = ?1");
   auto mention_rows = db.prepare(
       "SELECT m.article_row, a.id, coalesce(a.source, a.source_domain, ''), coalesce(a.url, a.origin),"
-      " coalesce(a.published, ''), length(a.text), m.sentence_index, m.modality, coalesce(m.attributed_to, ''),"
+      " coalesce(a.published, ''), 0, m.sentence_index, m.modality, coalesce(m.attributed_to, ''),"
       " coalesce(m.denied_by, ''), coalesce(m.source_name, ''), coalesce(m.source_code, ''), m.source_entity,"
       " coalesce(m.target_name, ''), coalesce(m.target_code, ''), m.target_entity, m.sentence_begin, m.sentence_end,"
       " m.trigger_begin, m.trigger_end, coalesce(m.source_offset, -1), coalesce(m.target_offset, -1),"
@@ -156,8 +157,23 @@ Result<std::vector<StoredEvent>> load_events(store::Database& db, const std::vec
       " coalesce(m.location_country, '')"
       " FROM event_mentions m JOIN articles a ON a.row = m.article_row WHERE m.event_id = ?1"
       " ORDER BY m.article_row, m.id");
+  // An article's length (in characters: SQLite reads the whole text to
+  // count them) once per article, not once per event mention: an article
+  // with thousands of events would be read thousands of times.
+  auto length_query = db.prepare("SELECT length(text) FROM articles WHERE row = ?1");
   if (!event_row) return event_row.status();
   if (!mention_rows) return mention_rows.status();
+  if (!length_query) return length_query.status();
+  std::unordered_map<int64_t, int64_t> article_lengths;
+  auto article_length = [&](int64_t row) -> int64_t {
+    auto [it, inserted] = article_lengths.emplace(row, 0);
+    if (inserted) {
+      length_query->bind(1, row);
+      if (length_query->step()) it->second = length_query->column_int(0);
+      length_query->reset();
+    }
+    return it->second;
+  };
   std::vector<StoredEvent> events;
   for (int64_t id : ids) {
     StoredEvent event;
@@ -185,7 +201,7 @@ Result<std::vector<StoredEvent>> load_events(store::Database& db, const std::vec
       m.outlet = q.column_text(2);
       m.url = q.column_text(3);
       m.published = q.column_text(4);
-      m.article_length = q.column_int(5);
+      m.article_length = article_length(m.article_row);
       m.sentence_index = q.column_int(6);
       m.modality = q.column_text(7);
       m.attributed_to = q.column_text(8);

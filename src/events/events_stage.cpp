@@ -239,8 +239,9 @@ Status EventsStage::add_batch(store::Database& db, std::vector<Article>& article
       query.reset();
     }
     core::CodePointIndex index(article.text);
+    SentenceDates sentence_dates;
     for (const CodedEvent& event : events)
-      if (Status s = store_event(db, article, index, story, anchor, event); !s.is_ok()) return s;
+      if (Status s = store_event(db, article, index, story, anchor, event, sentence_dates); !s.is_ok()) return s;
   }
   statements_ = nullptr;
   // What analyze() coded for articles the store did not take (another
@@ -251,8 +252,9 @@ Status EventsStage::add_batch(store::Database& db, std::vector<Article>& article
 }
 
 Status EventsStage::store_event(store::Database& db, const Article& article, const core::CodePointIndex& index,
-                                int64_t story, const std::string& anchor, const CodedEvent& event) {
-  EventDate date = date_of(article, event, anchor);
+                                int64_t story, const std::string& anchor, const CodedEvent& event,
+                                SentenceDates& sentence_dates) {
+  EventDate date = date_of(article, event, anchor, &sentence_dates);
   // A month or a year counts from its first day ("2024-06" → 2024-06-01).
   std::string day_text = date.value.empty() ? anchor : date.value;
   if (day_text.size() == 4) day_text += "-01-01";

@@ -17,6 +17,7 @@
 
 #include "core/text_util.h"
 #include "events/event_coder.h"
+#include "events/event_dates.h"
 #include "events/event_types.h"
 #include "pipeline/stage.h"
 
@@ -39,7 +40,7 @@ class EventsStage : public pipeline::Stage {
   EventsStage(EventTypes types, VerbLexicon lexicon, AgentNouns agents)
       : types_(std::move(types)), lexicon_(std::move(lexicon)), agents_(std::move(agents)), coder_(lexicon_, &agents_) {}
   Status store_event(store::Database& db, const Article& article, const core::CodePointIndex& index, int64_t story,
-                     const std::string& anchor, const CodedEvent& event);
+                     const std::string& anchor, const CodedEvent& event, SentenceDates& sentence_dates);
 
   // The batch's prepared statements (valid inside add_batch).
   struct Statements {

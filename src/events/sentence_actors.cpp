@@ -168,13 +168,31 @@ std::vector<int> SentenceActors::group_forward(int index) const {
 }
 
 int SentenceActors::location_near(uint32_t pos) const {
+  if (!locations_ready) {
+    locations.clear();
+    for (size_t a = 0; a < actors.size(); ++a)
+      if (actors[a].type == EntityType::kPlace && is_locative(actors[a].prep)) locations.push_back(static_cast<int>(a));
+    locations_ready = true;
+    // Out of order or overlapping (never seen): every place is a candidate.
+    for (size_t k = 1; k < locations.size(); ++k)
+      if (actors[locations[k]].first <= actors[locations[k - 1]].last) locations_ordered = false;
+  }
+  // Actors are in text order and do not overlap: the nearest place is the
+  // first one after `pos` or one of the few just before it (the one that
+  // holds `pos`, if any, and the one before that). The window is scanned in
+  // text order, so ties go to the earlier place as before.
+  size_t after = static_cast<size_t>(
+      std::upper_bound(locations.begin(), locations.end(), pos,
+                       [this](uint32_t p, int a) { return p < actors[a].first; }) -
+      locations.begin());
+  size_t from = after >= 3 ? after - 3 : 0, to = std::min(locations.size(), after + 1);
+  if (!locations_ordered) from = 0, to = locations.size();
   int best = -1;
   uint32_t best_distance = UINT32_MAX;
-  for (size_t a = 0; a < actors.size(); ++a) {
-    const SentenceActor& actor = actors[a];
-    if (actor.type != EntityType::kPlace || !is_locative(actor.prep)) continue;
+  for (size_t k = from; k < to; ++k) {
+    const SentenceActor& actor = actors[locations[k]];
     uint32_t distance = actor.first > pos ? actor.first - pos : pos - actor.last;
-    if (distance < best_distance) best = static_cast<int>(a), best_distance = distance;
+    if (distance < best_distance) best = locations[k], best_distance = distance;
   }
   return best;
 }
@@ -211,6 +229,9 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
   s.capitalized.clear();
   s.in_mention.clear();
   s.actors.clear();
+  s.locations.clear();
+  s.locations_ready = false;
+  s.locations_ordered = true;
   const std::string_view text = article_.text;
   while (next_token_ < article_.tokens.size() && article_.tokens[next_token_].begin < sentence.begin) ++next_token_;
   size_t bytes = 0;

@@ -46,6 +46,13 @@ struct SentenceActors {
   int location_near(uint32_t pos) const;
   bool same_actor(int a, int b) const;
   bool joins(uint32_t first, uint32_t last) const;
+
+  // The actors location_near may choose, in text order; filled on first use
+  // (a sentence with thousands of events would otherwise be scanned whole
+  // once per event). Emptied by SentenceActorBuilder::build.
+  mutable std::vector<int> locations;
+  mutable bool locations_ready = false;
+  mutable bool locations_ordered = true;
 };
 
 class SentenceActorBuilder {

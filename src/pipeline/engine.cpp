@@ -27,6 +27,9 @@ struct Engine::Impl {
 
   Status flush(IngestSummary& summary);
   void take(Article article, const IngestOptions& options, IngestSummary& summary, const IngestCallbacks& callbacks);
+  // Cuts the article after `keep` sentences; returns the warning naming it.
+  std::string cut_sentences(Article& article, size_t keep);
+  static std::string article_label(const Article& article);
   // Returns false when the document gave no article (the error is reported).
   bool process(const RawDocument& document, const IngestOptions& options, IngestSummary& summary,
                const IngestCallbacks& callbacks);
@@ -82,10 +85,50 @@ void Engine::Impl::take(Article article, const IngestOptions& options, IngestSum
     return;
   }
   segmenter->segment(article);
-  for (const auto& stage : stages) stage->analyze(article);
+  auto warn = [&](const std::string& message) {
+    ++summary.warnings;
+    if (callbacks.on_warning) callbacks.on_warning(message);
+  };
+  if (options.max_sentences_per_article > 0 && article.sentences.size() > options.max_sentences_per_article)
+    warn(cut_sentences(article, options.max_sentences_per_article));
+  for (const auto& stage : stages) {
+    stage->analyze(article);
+    // Only the entities stage fills mentions: cap them before the stages
+    // that read them (events, quotes) see them.
+    if (options.max_mentions_per_article > 0 && article.mentions.size() > options.max_mentions_per_article) {
+      warn(article_label(article) + ": " + std::to_string(article.mentions.size()) +
+           " entity mentions, only the first " + std::to_string(options.max_mentions_per_article) +
+           " kept (--max-mentions)");
+      article.mentions.resize(options.max_mentions_per_article);
+    }
+  }
   batch_ids.insert(article.id);
   batch.push_back(std::move(article));
-  (void)options;
+}
+
+std::string Engine::Impl::article_label(const Article& article) {
+  std::string label = "article " + article.id;
+  if (!article.origin.empty()) label += " (" + article.origin + ")";
+  return label;
+}
+
+std::string Engine::Impl::cut_sentences(Article& article, size_t keep) {
+  // The text ends with the last sentence kept; segmenting it again keeps
+  // paragraphs, sentences and tokens consistent with the shorter text.
+  size_t sentences = article.sentences.size();
+  size_t bytes = article.text.size();
+  article.text.resize(article.sentences[keep - 1].end);
+  segmenter->segment(article);
+  // A cut can make the segmenter see a boundary differently (the text
+  // shrinks at every pass); past two passes, the extra sentences go.
+  for (int pass = 0; pass < 2 && article.sentences.size() > keep; ++pass) {
+    article.text.resize(article.sentences[keep - 1].end);
+    segmenter->segment(article);
+  }
+  if (article.sentences.size() > keep) article.sentences.resize(keep);
+  return article_label(article) + ": " + std::to_string(sentences) + " sentences, cut after " +
+         std::to_string(keep) + " (" + std::to_string(bytes - article.text.size()) +
+         " bytes not analysed or stored; --max-sentences)";
 }
 
 bool Engine::Impl::process(const RawDocument& document, const IngestOptions& options, IngestSummary& summary,

@@ -55,6 +55,13 @@ class Finder {
 
   // ", while X told …", ", but Y said …": another attribution starts at k.
   bool new_attribution(size_t k) const;
+  // The first token at or after `k` that starts a clause; size() when none.
+  // Computed once per article: a scan to the next break, repeated for every
+  // cue of a long sentence, would be quadratic.
+  size_t next_break(size_t k) const;
+  // The first token at or after `k` that starts a clause attributing words
+  // anew ("…, according to X", "…, adding that …"); size() when none.
+  size_t next_content_stop(size_t k) const;
 
   // A cue verb in lower case ("States" in "United States" is a name).
   bool is_cue(size_t k) const { return !view_[k].capitalized && view_.lexicon().cue(view_[k].lower) != nullptr; }
@@ -121,6 +128,7 @@ class Finder {
   const Article& article_;
   TextView view_;
   std::vector<bool> used_;  // cue tokens already part of an attribution
+  mutable std::vector<size_t> next_break_, next_stop_;  // see next_break and next_content_stop
   std::vector<FoundQuote> quotes_;
 };
 

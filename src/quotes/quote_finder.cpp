@@ -2,6 +2,8 @@
 // continued quotes (see quote_finder.h).
 #include "quotes/quote_finder.h"
 
+#include <algorithm>
+
 #include "quotes/attribution_finder.h"
 #include "quotes/speakers.h"
 
@@ -88,7 +90,7 @@ std::optional<Attribution> Finder::after_quote(const QuotedStretch& stretch) con
   if (sentence_first < t && view_.sentence_of(t - 1).first != sentence_first) sentence_first = t;
   if (view_.according_to(t)) {
     size_t np_end = t + 2;
-    while (np_end < sentence_end && !view_.clause_break_before(np_end)) ++np_end;
+    np_end = np_end < sentence_end ? std::min(next_break(np_end), sentence_end) : np_end;
     return Attribution{t, t + 2, t + 2, np_end, np_end, sentence_end};
   }
   // The cue within a few words, maybe after an apposition ("…,” Ahmad
@@ -183,13 +185,30 @@ void Finder::speaker_label(Span paragraph) {
 }
 
 // Quotes found twice (a phrase in quotation marks inside reported words
-// that were found too) are kept once, as the longer.
+// that were found too) are kept once, as the longer. Containment is
+// transitive, so a quote goes exactly when some other quote's words strictly
+// contain its own: one sweep in order of start (longer first), not a
+// comparison of every pair.
 void Finder::drop_contained() {
   std::vector<bool> drop(quotes_.size(), false);
-  for (size_t i = 0; i < quotes_.size(); ++i)
-    for (size_t j = 0; j < quotes_.size() && !drop[i]; ++j)
-      if (i != j && !drop[j] && quotes_[j].text.contains(quotes_[i].text) && quotes_[j].text != quotes_[i].text)
-        drop[i] = true;
+  std::vector<size_t> order(quotes_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [this](size_t a, size_t b) {
+    const Span &x = quotes_[a].text, &y = quotes_[b].text;
+    return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+  });
+  bool any = false;
+  uint32_t furthest = 0;  // the furthest end of the spans before the current group
+  for (size_t g = 0; g < order.size();) {
+    const Span group = quotes_[order[g]].text;
+    size_t next = g;
+    while (next < order.size() && quotes_[order[next]].text == group) ++next;
+    if (any && furthest >= group.end)
+      for (size_t k = g; k < next; ++k) drop[order[k]] = true;
+    any = true;
+    furthest = std::max(furthest, group.end);
+    g = next;
+  }
   std::vector<FoundQuote> kept;
   for (size_t i = 0; i < quotes_.size(); ++i)
     if (!drop[i]) kept.push_back(std::move(quotes_[i]));

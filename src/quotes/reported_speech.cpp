@@ -1,6 +1,8 @@
 // Reported speech: a cue verb with its speaker and the words reported
 // ("X said (that) …", "…, X said", "…, the minister, X, said …",
 // "According to X, …", "…, adding that …").
+#include <algorithm>
+
 #include "quotes/attribution_finder.h"
 #include "quotes/speakers.h"
 
@@ -17,6 +19,23 @@ bool Finder::new_attribution(size_t k) const {
   return false;
 }
 
+size_t Finder::next_break(size_t k) const {
+  if (next_break_.empty()) {
+    next_break_.assign(view_.size() + 1, view_.size());
+    for (size_t j = view_.size(); j-- > 0;) next_break_[j] = view_.clause_break_before(j) ? j : next_break_[j + 1];
+  }
+  return next_break_[std::min(k, view_.size())];
+}
+
+size_t Finder::next_content_stop(size_t k) const {
+  if (next_stop_.empty()) {
+    next_stop_.assign(view_.size() + 1, view_.size());
+    for (size_t j = view_.size(); j-- > 0;)
+      next_stop_[j] = view_.clause_break_before(j) && (view_.according_to(j) || new_attribution(j)) ? j : next_stop_[j + 1];
+  }
+  return next_stop_[std::min(k, view_.size())];
+}
+
 // The subject before the cue at `cue`: tokens [first, end), empty when a
 // comma comes first. `blocked` when a relative word opens it ("which
 // officials say"): then it is no attribution.
@@ -27,7 +46,17 @@ std::pair<size_t, size_t> Finder::subject_before(size_t cue, size_t sentence_fir
   if (end == sentence_first || view_.clause_break_before(end)) return {end, end};
   if (view_[end - 1].lower == "to") blocked = true;  // "declined to say": no one said it
   size_t first = end - 1;
-  while (first > sentence_first && !view_.clause_break_before(first) && !view_.is("relative", first - 1)) --first;
+  // A subject longer than kLongestSpeaker is no speaker: the scan back stops
+  // there (a long sentence without commas and many cues would otherwise be
+  // scanned once per cue).
+  size_t limit = end > kLongestSpeaker + 2 ? end - kLongestSpeaker - 2 : 0;
+  while (first > sentence_first && !view_.clause_break_before(first) && !view_.is("relative", first - 1)) {
+    if (first <= limit) {
+      blocked = true;
+      return {first, end};
+    }
+    --first;
+  }
   if (first > sentence_first && !view_.clause_break_before(first) && view_.is("relative", first - 1)) blocked = true;
   if (view_.is("relative", first)) blocked = true;
   if ((view_.is("subordinator", first) || view_.is("conjunction", first)) && first + 1 < end)
@@ -52,9 +81,8 @@ size_t Finder::chunk_start(size_t end, size_t sentence_first) const {
 // right after the verb. [first, end), empty when none.
 std::pair<size_t, size_t> Finder::content_after(size_t cue, size_t sentence_end, CueObject object) const {
   auto until_end = [&](size_t from) -> std::pair<size_t, size_t> {
-    size_t end = from;
-    while (end < sentence_end && !(view_.clause_break_before(end) && (view_.according_to(end) || new_attribution(end))))
-      ++end;
+    // Up to the next clause that attributes words anew, or the sentence end.
+    size_t end = from < sentence_end ? std::min(next_content_stop(from), sentence_end) : from;
     if (end - from < kShortestContent) return {from, from};
     return {from, end};
   };
@@ -104,7 +132,11 @@ void Finder::reported_at_cue(size_t cue) {
   bool has_content = content_first < content_end;
   size_t tail_end = has_content ? content_first : sentence_end;
   if (first < end) {
-    auto starts = [&](size_t k) { return k == sentence_first || view_.clause_break_before(k); };
+    // The sentence start by value: clang before 16 cannot capture a
+    // structured binding (the fuzz build uses clang 14).
+    auto starts = [&, first_of_sentence = sentence_first](size_t k) {
+      return k == first_of_sentence || view_.clause_break_before(k);
+    };
     bool after_link = first > sentence_first && (view_.is("subordinator", first - 1) || view_.is("conjunction", first - 1));
     bool opens_clause = starts(first) || (after_link && starts(first - 1));
     if (!opens_clause) return;
@@ -229,7 +261,7 @@ bool Finder::same_speaker(size_t cue, size_t sentence_first, size_t sentence_end
 void Finder::reported_according_to(size_t k) {
   auto [sentence_first, sentence_end] = view_.sentence_of(k);
   size_t np_end = k + 2;
-  while (np_end < sentence_end && !view_.clause_break_before(np_end)) ++np_end;
+  np_end = np_end < sentence_end ? std::min(next_break(np_end), sentence_end) : np_end;
   if (np_end == k + 2) return;
   size_t content_first, content_end;
   if (k == sentence_first) {

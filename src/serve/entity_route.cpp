@@ -133,7 +133,7 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
 }  // namespace
 
 void register_entity_route(Server::Impl& server) {
-  server.http.Get(R"(/api/entities/([^/]+))", guarded([&server](const auto& q, auto& r) { get_entity(server, q, r); }));
+  server.router.get(R"(/api/entities/([^/]+))", guarded([&server](const auto& q, auto& r) { get_entity(server, q, r); }));
 }
 
 }  // namespace storyline::serve

@@ -97,7 +97,7 @@ void post_articles(Server::Impl& server, const httplib::Request& request, httpli
 }  // namespace
 
 void register_ingest_route(Server::Impl& server) {
-  server.http.Post("/api/articles", guarded([&server](const auto& q, auto& r) { post_articles(server, q, r); }));
+  server.router.post("/api/articles", guarded([&server](const auto& q, auto& r) { post_articles(server, q, r); }));
 }
 
 }  // namespace storyline::serve

@@ -152,17 +152,17 @@ void get_article(Server::Impl& server, const httplib::Request& request, httplib:
 }  // namespace
 
 void register_read_routes(Server::Impl& server) {
-  httplib::Server& http = server.http;
-  http.Get("/api/stories", guarded([&server](const auto& q, auto& r) { get_stories(server, q, r); }));
-  http.Get(R"(/api/stories/([^/]+))", guarded([&server](const auto& q, auto& r) { get_story(server, q, r); }));
-  http.Get(R"(/api/articles/([^/]+))", guarded([&server](const auto& q, auto& r) { get_article(server, q, r); }));
-  http.Get("/api/health", guarded([&server](const auto& q, auto& r) {
+  Router& router = server.router;
+  router.get("/api/stories", guarded([&server](const auto& q, auto& r) { get_stories(server, q, r); }));
+  router.get(R"(/api/stories/([^/]+))", guarded([&server](const auto& q, auto& r) { get_story(server, q, r); }));
+  router.get(R"(/api/articles/([^/]+))", guarded([&server](const auto& q, auto& r) { get_article(server, q, r); }));
+  router.get("/api/health", guarded([&server](const auto& q, auto& r) {
              check_known_parameters(q, {});
              send_json(q, r, {{"status", "ok"}, {"readers", server.readers->opened()},
                               {"ingest", !server.options.token.empty()}});
            }));
   // Anything else under /api/ is an unknown endpoint, not a file.
-  http.Get(R"(/api(/.*)?)", [](const auto&, auto& r) { send_error(r, 404, "not_found", "no such API endpoint"); });
+  router.get(R"(/api(/.*)?)", [](const auto&, auto& r) { send_error(r, 404, "not_found", "no such API endpoint"); });
 }
 
 }  // namespace storyline::serve

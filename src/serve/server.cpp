@@ -22,6 +22,29 @@ void send_status_error(httplib::Response& response, const Status& status) {
   send_error(response, unavailable ? 503 : 500, unavailable ? "unavailable" : "internal", status.message());
 }
 
+void fill_error_body(httplib::Response& response) {
+  if (response.body.empty())
+    send_error(response, response.status, error_code_for(response.status),
+               response.status == 413 ? "the request body is larger than this server accepts"
+                                      : "the request was refused (HTTP " + std::to_string(response.status) + ")");
+}
+
+namespace {
+
+// httplib refuses request lines past this; requests made without a socket
+// (Server::handle) get the same limit, which also bounds the regex matching.
+constexpr size_t kMaxPathBytes = CPPHTTPLIB_REQUEST_URI_MAX_LENGTH;
+
+void route(Server::Impl& server, httplib::Request& request, httplib::Response& response) {
+  if (request.path.size() > kMaxPathBytes) {
+    response.status = 414;
+    return;
+  }
+  if (!server.router.dispatch(request, response)) response.status = 404;
+}
+
+}  // namespace
+
 std::string without_brotli(const std::string& accept_encoding) {
   std::string kept;
   size_t begin = 0;
@@ -78,12 +101,7 @@ Result<std::unique_ptr<Server>> Server::create(const ServeOptions& options) {
   http.set_write_timeout(10);
   // httplib's own errors (413 for a body past the limit, 400 for a request
   // it cannot parse) get the same JSON shape as the handlers' errors.
-  http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
-    if (response.body.empty())
-      send_error(response, response.status, error_code_for(response.status),
-                 response.status == 413 ? "the request body is larger than this server accepts"
-                                        : "the request was refused (HTTP " + std::to_string(response.status) + ")");
-  });
+  http.set_error_handler([](const httplib::Request&, httplib::Response& response) { fill_error_body(response); });
   // httplib compresses with brotli at its slowest quality when a client
   // accepts it (about 10 s for a 2 MB story of 500 articles, against 50 ms
   // for gzip): offer it gzip only. The request is the server's own
@@ -101,6 +119,14 @@ Result<std::unique_ptr<Server>> Server::create(const ServeOptions& options) {
   register_read_routes(*impl);
   register_ingest_route(*impl);
   register_static_routes(*impl);
+  // httplib parses the request; the router chooses the handler. The request
+  // is the server's own (non-const) object, as above.
+  Impl& parts = *impl;
+  auto to_router = [&parts](const httplib::Request& request, httplib::Response& response) {
+    route(parts, const_cast<httplib::Request&>(request), response);
+  };
+  http.Get(".*", to_router);
+  http.Post(".*", to_router);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -125,6 +151,15 @@ Status Server::listen() {
 
 void Server::stop() {
   if (impl_) impl_->http.stop();
+}
+
+void Server::handle(httplib::Request& request, httplib::Response& response) {
+  if (auto it = request.headers.find("Accept-Encoding"); it != request.headers.end())
+    it->second = without_brotli(it->second);
+  route(*impl_, request, response);
+  if (response.status == -1) response.status = 200;  // as httplib does after a handler
+  if (response.status >= 400) fill_error_body(response);
+  response.set_header("X-Content-Type-Options", "nosniff");
 }
 
 }  // namespace storyline::serve

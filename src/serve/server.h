@@ -14,6 +14,8 @@
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace storyline::serve {
@@ -46,6 +48,11 @@ class Server {
   Status listen();
   // Safe from any thread (a signal-waiting thread, a test).
   void stop();
+
+  // Answers one request (path already URL-decoded, query parsed into
+  // params) as the listening server would, without a socket: the tests and
+  // the fuzz target use it.
+  void handle(httplib::Request& request, httplib::Response& response);
 
   struct Impl;
 

@@ -10,6 +10,7 @@
 #include "clean/cleaner.h"
 #include "serve/engine_pool.h"
 #include "serve/http_support.h"
+#include "serve/router.h"
 #include "serve/server.h"
 #include "serve/static_files.h"
 #include "serve/story_listing.h"
@@ -19,6 +20,7 @@ namespace storyline::serve {
 struct Server::Impl {
   ServeOptions options;
   httplib::Server http;
+  Router router;  // every route; `http` hands each request to it
   std::unique_ptr<EnginePool> readers;
   std::unique_ptr<Engine> writer;  // POST /api/articles; guarded by writer_mutex
   std::mutex writer_mutex;
@@ -27,8 +29,6 @@ struct Server::Impl {
   RankingCache rankings;
 };
 
-using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
-
 // Runs `handler`, turning a BadRequest into a 400 and anything else thrown
 // into a 500, both as JSON errors.
 Handler guarded(Handler handler);
@@ -36,6 +36,9 @@ Handler guarded(Handler handler);
 // An Accept-Encoding value without brotli ("gzip, deflate, br" → "gzip,
 // deflate"): httplib's brotli is far too slow for large answers.
 std::string without_brotli(const std::string& accept_encoding);
+
+// The JSON body httplib's own errors get (413, 400, 404 when no route).
+void fill_error_body(httplib::Response& response);
 
 // Sends a failed Status as a 500 (or 503 when the store is busy or gone).
 void send_status_error(httplib::Response& response, const Status& status);

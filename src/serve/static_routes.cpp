@@ -7,7 +7,7 @@
 namespace storyline::serve {
 
 void register_static_routes(Server::Impl& server) {
-  server.http.Get(R"(/.*)", [&server](const httplib::Request& request, httplib::Response& response) {
+  server.router.get(R"(/.*)", [&server](const httplib::Request& request, httplib::Response& response) {
     auto file = server.web->resolve(request.path);
     if (!file) return send_error(response, 404, "not_found", "no such page");
     std::ifstream in(*file, std::ios::binary);
