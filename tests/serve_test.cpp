@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "serve/server.h"
@@ -223,6 +224,16 @@ TEST_F(ServeTest, StoryHasArticlesRelationsAndEverySection) {
   for (const char* section : {"entities", "events", "quotes", "claims"})
     EXPECT_TRUE(story[section].is_array()) << section;
   EXPECT_FALSE(story.contains("stories"));
+  // The brief of this story, from the same report: key facts that cite the
+  // story's own articles, and the examples' 12-or-14-billion disagreement.
+  const json& brief = story["brief"];
+  EXPECT_EQ(brief["story"], id);
+  ASSERT_FALSE(brief["key_facts"].empty());
+  std::set<std::string> members;
+  for (const auto& article : story["articles"]) members.insert(article["id"].get<std::string>());
+  for (const auto& cite : brief["key_facts"][0]["cites"]) EXPECT_TRUE(members.count(cite["article"].get<std::string>()));
+  ASSERT_EQ(brief["disagreements"].size(), 1u);
+  EXPECT_EQ(brief["disagreements"][0]["values"].size(), 2u);
   bool duplicate = false, rewrite_aligned = false;
   for (const auto& relation : story["story"]["relations"]) {
     duplicate |= relation["type"] == "duplicate";

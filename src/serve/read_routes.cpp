@@ -4,6 +4,7 @@
 
 #include "pipeline/engine_access.h"
 #include "entities/entity_queries.h"
+#include "report/brief.h"
 #include "report/report_builder.h"
 #include "search/search_query.h"
 #include "serve/server_impl.h"
@@ -26,7 +27,9 @@ bool has_table(store::Database& db, const char* name) {
 
 // The report on `rows` with every stage's sections. With `story_id`, the
 // report's entry for that story becomes "story" (the stories stage builds
-// it anyway: building it twice would double the cost); "stories" goes.
+// it anyway: building it twice would double the cost) and its brief
+// "brief", built from this same report so the two never disagree;
+// "stories" goes.
 Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& rows,
                                     const std::vector<std::string>& ids, const nlohmann::json* story_id = nullptr) {
   pipeline::ReportScope scope;
@@ -42,6 +45,11 @@ Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& 
     // story that absorbed it is the one its first article belongs to now.
     if (!report->contains("story") && !(*report)["stories"].empty()) (*report)["story"] = (*report)["stories"][0];
     if (!report->contains("story")) return Status::not_found("serve: no story " + story_id->dump());
+    // The brief reads the story from "stories": put it back for the call.
+    std::string id = (*report)["story"]["id"].get<std::string>();
+    (*report)["stories"] = nlohmann::json::array({std::move((*report)["story"])});
+    (*report)["brief"] = report::build_brief(*report, id);
+    (*report)["story"] = std::move((*report)["stories"][0]);
   }
   report->erase("stories");
   return report;

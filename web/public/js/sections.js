@@ -1,4 +1,4 @@
-// The report's sections on a story page: brief, entities, quotes by speaker,
+// The report's sections on a story page: entities, quotes by speaker,
 // claims with their status, and a timeline of events. Each renders whatever
 // its stage gives and says so plainly when it gives nothing.
 import { h, CodePoints, plural, day, section } from './dom.js';
@@ -29,30 +29,6 @@ function nameOf(value) {
   if (!value) return null;
   if (typeof value === 'string') return value;
   return value.name || value.text || null;
-}
-
-// The brief may be text, a list of lines or an object of named parts:
-// render any of them readably.
-function renderBrief(brief) {
-  if (!brief) return null;
-  if (typeof brief === 'string') return brief.split(/\n+/).filter(Boolean).map((line) => h('p', {}, line));
-  if (Array.isArray(brief)) return h('ul', {}, brief.map((item) => h('li', {}, typeof item === 'object' ? (item.text || JSON.stringify(item)) : String(item))));
-  const parts = [];
-  for (const [key, value] of Object.entries(brief)) {
-    if (['story', 'id', 'story_id'].includes(key)) continue;
-    if (value === null || (Array.isArray(value) && !value.length)) continue;
-    parts.push(h('h3', {}, key.replace(/_/g, ' ')), renderBrief(value));
-  }
-  return parts;
-}
-
-export function briefSection(data, storyId) {
-  let brief = data.brief;
-  if (!brief && Array.isArray(data.briefs))
-    brief = data.briefs.find((b) => !b.story || b.story === storyId || b.story_id === storyId) || null;
-  const content = renderBrief(brief);
-  return section('brief', 'Brief', content && (!Array.isArray(content) || content.length) ? content : null,
-    'No brief for this story yet.');
 }
 
 export function entitiesSection(entities) {

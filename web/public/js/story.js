@@ -2,12 +2,13 @@
 import { get } from './api.js';
 import { h, plural, day } from './dom.js';
 import { articleColumns } from './articles.js';
-import { briefSection, entitiesSection, quotesSection, claimsSection, timelineSection } from './sections.js';
+import { entitiesSection, quotesSection, claimsSection, timelineSection } from './sections.js';
+import { briefSection } from './brief.js';
 import { placesMap, placesOf } from './map.js';
 import { actorNetwork } from './network.js';
 import { section } from './dom.js';
 
-const KNOWN = new Set(['story', 'articles', 'entities', 'events', 'quotes', 'claims', 'brief', 'briefs']);
+const KNOWN = new Set(['story', 'articles', 'entities', 'events', 'quotes', 'claims', 'brief']);
 
 export async function renderStory(id) {
   const data = await get(`stories/${encodeURIComponent(id)}`);
@@ -35,7 +36,7 @@ export async function renderStory(id) {
           const target = document.getElementById(`${anchor}-heading`);
           if (target) { target.scrollIntoView(); target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: true }); }
         } }, label))))),
-    briefSection(data, story.id),
+    briefSection(data.brief),
     h('section', { class: 'panel articles', 'aria-labelledby': 'articles-heading' },
       h('h2', { id: 'articles-heading' }, 'Articles side by side'),
       articleColumns(data.articles || [], relations)),
