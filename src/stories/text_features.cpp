@@ -37,6 +37,12 @@ Result<FeatureExtractor> FeatureExtractor::load(const std::string& data_dir) {
   for (const auto& row : *rows)
     if (!row.empty()) stopwords->insert(row[0]);
   extractor.stopwords_ = std::move(stopwords);
+  auto url_rows = core::read_table(data_dir + "/stories/url_words.txt");
+  if (!url_rows) return url_rows.status();
+  auto url_words = std::make_shared<std::unordered_set<std::string>>();
+  for (const auto& row : *url_rows)
+    if (!row.empty()) url_words->insert(row[0]);
+  extractor.url_words_ = std::move(url_words);
   return extractor;
 }
 
@@ -84,10 +90,40 @@ std::vector<uint64_t> FeatureExtractor::content_terms(std::string_view text) {
   return terms;
 }
 
+// The words of a URL's path that name its subject: runs of three or more
+// letters between separators, without digits (ids, dates, hashes) and
+// without the words of site structure (url_words.txt). A slug is the
+// headline again, often with the words a short headline left out
+// ("la-fi-federal-reserve-plosser-stimulus-economy" for "Fed official says
+// weak data caused by weather").
+std::string FeatureExtractor::url_subject_words(std::string_view url) const {
+  size_t scheme = url.find("://");
+  size_t start = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (start == std::string_view::npos) return {};
+  std::string_view path = url.substr(start);
+  path = path.substr(0, std::min(path.find('?'), path.find('#')));
+  std::string words, token;
+  bool digits = false;
+  auto flush = [&] {
+    if (token.size() >= 3 && !digits && !url_words_->count(token)) words += token, words += ' ';
+    token.clear();
+    digits = false;
+  };
+  for (char c : path) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) token.push_back(static_cast<char>(std::tolower(u)));
+    else if (std::isdigit(u)) digits = true;
+    else flush();
+  }
+  flush();
+  return words;
+}
+
 ArticleFeatures FeatureExtractor::extract(const Article& article) {
   std::vector<uint64_t> terms, words;
   add_words(article.title, 2, terms, nullptr);
   add_words(article.text, 1, terms, &words);
+  if (!article.url.empty()) add_words(url_subject_words(article.url), 1, terms, nullptr);
   ArticleFeatures features;
   std::sort(terms.begin(), terms.end());
   for (size_t i = 0; i < terms.size();) {

@@ -37,8 +37,10 @@ class FeatureExtractor {
  public:
   static Result<FeatureExtractor> load(const std::string& data_dir);
 
-  // Terms from the headline (counted twice: it names the story) and the text.
+  // Terms from the headline (counted twice: it names the story), the text
+  // and the subject words of the URL's path (once).
   ArticleFeatures extract(const Article& article);
+  std::string url_subject_words(std::string_view url) const;
   // Stemmed content-word hashes of one span of text (sentences, for rewrite
   // alignment).
   std::vector<uint64_t> content_terms(std::string_view text);
@@ -50,6 +52,7 @@ class FeatureExtractor {
   void add_words(std::string_view text, int weight, std::vector<uint64_t>& terms, std::vector<uint64_t>* words);
   std::shared_ptr<sb_stemmer> stemmer_;
   std::shared_ptr<const std::unordered_set<std::string>> stopwords_;
+  std::shared_ptr<const std::unordered_set<std::string>> url_words_;
 };
 
 // Jaccard similarity estimated from two signatures.
