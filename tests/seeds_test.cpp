@@ -54,8 +54,13 @@ TEST_F(Seeds, SixArticlesWithTheOutletsAndDatesTheTextStates) {
   for (const char* seed : {"000_7b0b20a086d0974d.txt", "001_a1a3279b3015ce50.txt", "002_96134ee0910ccc69.txt",
                            "003_25bbbfce9fb4074a.txt"}) {
     EXPECT_TRUE(article(seed)["source"].is_null()) << seed;
-    EXPECT_TRUE(article(seed)["published"].is_null()) << seed;
+    // Their date is their story's (DW's and VOA's day), marked as inferred.
+    EXPECT_EQ(article(seed)["published"], "2025-01-17") << seed;
+    EXPECT_EQ(article(seed)["published_inferred"], true) << seed;
+    EXPECT_EQ(article(seed)["published_from"], "story") << seed;
   }
+  EXPECT_EQ(dw["published_from"], "article");
+  EXPECT_EQ(dw["published_inferred"], false);
 }
 
 TEST_F(Seeds, NoBoilerplateInAnyText) {

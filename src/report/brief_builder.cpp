@@ -165,7 +165,8 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
     const auto& a = context.article(id);
     outlets.insert(context.outlet(id));
     brief["sources"].push_back({{"ref", context.ref(id)}, {"article", id}, {"source", context.outlet(id)},
-                                {"title", a.value("title", "")}, {"published", a.value("published", nlohmann::json())}});
+                                {"title", a.value("title", "")}, {"published", a.value("published", nlohmann::json())},
+                                {"published_from", a.value("published_from", nlohmann::json())}});
   }
   brief["outlets"] = outlets.size();
   brief["independent_sources"] = independent_sources(context, *story);

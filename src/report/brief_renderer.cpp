@@ -217,6 +217,9 @@ void render_one(const nlohmann::json& brief, Writer& w) {
   w.begin_list();
   for (const auto& source : brief["sources"]) {
     std::string published = source["published"].is_string() ? source["published"].get<std::string>() : "undated";
+    std::string from = source.value("published_from", nlohmann::json()).is_string() ? source["published_from"].get<std::string>() : "";
+    if (from == "story" || from == "text") published += " (inferred from its " + from + ")";
+    else if (from == "crawl") published += " (inferred: fetched then)";
     w.item(w.text(source.value("ref", "") + "  " + source.value("source", "") + " — " + source.value("title", "") +
                   " — " + published + " — " + source.value("article", "")));
   }

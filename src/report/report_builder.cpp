@@ -1,6 +1,7 @@
 #include "report/report_builder.h"
 
 #include "core/text_util.h"
+#include "dates/anchor.h"
 #include "store/article_store.h"
 
 namespace storyline::report {
@@ -27,6 +28,10 @@ nlohmann::json article_json(const Article& article) {
       {"byline", null_if_empty(article.byline)},
       {"published", null_if_empty(article.published)},
       {"published_inferred", article.published_inferred},
+      // Where the date comes from: the article, or a crawler's fetch time.
+      {"published_from", article.published.empty()          ? nlohmann::json(nullptr)
+                         : article.published_inferred ? nlohmann::json("crawl")
+                                                      : nlohmann::json("article")},
       {"url", null_if_empty(article.url)},
       {"origin", article.origin},
       {"text", article.text},
@@ -51,7 +56,20 @@ Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
     auto article = articles->load_by_row(row);
     if (!article) return article.status();
     if (!article->has_value()) continue;
-    report["articles"].push_back(article_json(**article));
+    nlohmann::json json = article_json(**article);
+    // An article that states no date is shown with the one its story or its
+    // text implies (dates/anchor.h), marked as inferred and from what; the
+    // stored article keeps what it stated.
+    if ((*article)->published.empty()) {
+      auto anchor = dates::anchor_for(*scope.db, **article);
+      if (!anchor) return anchor.status();
+      if (!anchor->day.empty()) {
+        json["published"] = anchor->day;
+        json["published_inferred"] = true;
+        json["published_from"] = anchor->source;
+      }
+    }
+    report["articles"].push_back(std::move(json));
   }
   for (const auto& stage : stages)
     if (Status status = stage->report(scope, report); !status.is_ok()) return status;
