@@ -460,6 +460,36 @@ TEST_F(ServeTest, AnswersAreGzippedNeverBrotli) {
   EXPECT_EQ(serve::without_brotli("br;q=1.0,gzip;q=0.5"), "gzip;q=0.5");
 }
 
+// A stop that comes before the listening loop has started (a signal at
+// start-up; a test suite that sends no request) is not lost: listen()
+// returns. Before the fix, httplib ignored such a stop and listen() hung.
+TEST(Serve, StopBeforeTheLoopStartsIsNotLost) {
+  TempDir dir;
+  serve::ServeOptions options;
+  options.db_path = dir.file("s.db");
+  options.port = 0;
+  for (int round = 0; round < 20; ++round) {
+    auto server = serve::Server::create(options);
+    ASSERT_TRUE(server.is_ok()) << server.status().message();
+    ASSERT_TRUE((*server)->bind().is_ok());
+    std::atomic<bool> returned{false};
+    std::thread listening([&] {
+      EXPECT_TRUE((*server)->listen().is_ok());
+      returned = true;
+    });
+    if (round % 2) std::this_thread::sleep_for(std::chrono::microseconds(50 * round));
+    (*server)->stop();
+    for (int i = 0; i < 5000 && !returned; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    EXPECT_TRUE(returned) << "listen() did not return after stop() (round " << round << ")";
+    if (!returned) {
+      (*server)->stop();
+      listening.detach();
+      return;
+    }
+    listening.join();
+  }
+}
+
 TEST(Serve, StopsOnSigtermAndExitsCleanly) {
   TempDir dir;
   std::string output;

@@ -1,5 +1,8 @@
 #include "serve/server.h"
 
+#include <chrono>
+#include <thread>
+
 #include "core/data_files.h"
 #include "serve/server_impl.h"
 
@@ -145,12 +148,28 @@ Status Server::bind() {
 }
 
 Status Server::listen() {
-  if (!impl_->http.listen_after_bind()) return Status::io_error("serve: the listening socket failed");
+  {
+    std::lock_guard lock(impl_->listen_mutex);
+    if (impl_->stop_requested) return Status::ok();
+    impl_->listening = true;
+  }
+  bool ok = impl_->http.listen_after_bind();
+  impl_->listening = false;
+  if (!ok) return Status::io_error("serve: the listening socket failed");
   return Status::ok();
 }
 
 void Server::stop() {
-  if (impl_) impl_->http.stop();
+  if (!impl_) return;
+  {
+    std::lock_guard lock(impl_->listen_mutex);
+    impl_->stop_requested = true;
+    if (!impl_->listening) return;  // listen() has not begun: it will not now
+  }
+  // listen() is entering httplib's loop: wait until the loop runs (or the
+  // socket failed), then stop it.
+  while (impl_->listening && !impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  impl_->http.stop();
 }
 
 void Server::handle(httplib::Request& request, httplib::Response& response) {

@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,13 @@ struct Server::Impl {
   std::unique_ptr<clean::Cleaner> validator;  // checks POSTed articles before anything is stored
   std::unique_ptr<StaticFiles> web;
   RankingCache rankings;
+  // httplib's stop() does nothing until its accept loop runs, so a stop that
+  // comes first (a signal at start-up, a test that sends no request) would
+  // be lost and listen() would never return. listen() and stop() agree
+  // under this mutex on which of them came first.
+  std::mutex listen_mutex;
+  bool stop_requested = false;        // guarded by listen_mutex
+  std::atomic<bool> listening{false}; // listen() is in httplib's loop or about to enter it
 };
 
 // Runs `handler`, turning a BadRequest into a 400 and anything else thrown
