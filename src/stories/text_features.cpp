@@ -24,6 +24,16 @@ inline uint64_t mix(uint64_t x) {
 
 constexpr size_t kShingleWords = 5;
 
+// The first column of a word list (data/stories/*.txt) as a set.
+Result<std::shared_ptr<const std::unordered_set<std::string>>> load_word_set(const std::string& path) {
+  auto rows = core::read_table(path);
+  if (!rows) return rows.status();
+  auto words = std::make_shared<std::unordered_set<std::string>>();
+  for (const auto& row : *rows)
+    if (!row.empty()) words->insert(row[0]);
+  return std::shared_ptr<const std::unordered_set<std::string>>(std::move(words));
+}
+
 }  // namespace
 
 Result<FeatureExtractor> FeatureExtractor::load(const std::string& data_dir) {
@@ -31,18 +41,12 @@ Result<FeatureExtractor> FeatureExtractor::load(const std::string& data_dir) {
   sb_stemmer* stemmer = sb_stemmer_new("english", nullptr);
   if (!stemmer) return Status::internal("libstemmer: no English stemmer");
   extractor.stemmer_ = std::shared_ptr<sb_stemmer>(stemmer, StemmerDeleter());
-  auto rows = core::read_table(data_dir + "/stories/stopwords.txt");
-  if (!rows) return rows.status();
-  auto stopwords = std::make_shared<std::unordered_set<std::string>>();
-  for (const auto& row : *rows)
-    if (!row.empty()) stopwords->insert(row[0]);
-  extractor.stopwords_ = std::move(stopwords);
-  auto url_rows = core::read_table(data_dir + "/stories/url_words.txt");
-  if (!url_rows) return url_rows.status();
-  auto url_words = std::make_shared<std::unordered_set<std::string>>();
-  for (const auto& row : *url_rows)
-    if (!row.empty()) url_words->insert(row[0]);
-  extractor.url_words_ = std::move(url_words);
+  auto stopwords = load_word_set(data_dir + "/stories/stopwords.txt");
+  if (!stopwords) return stopwords.status();
+  extractor.stopwords_ = std::move(*stopwords);
+  auto url_words = load_word_set(data_dir + "/stories/url_words.txt");
+  if (!url_words) return url_words.status();
+  extractor.url_words_ = std::move(*url_words);
   return extractor;
 }
 
