@@ -36,33 +36,12 @@ const nlohmann::json* best_claim(const nlohmann::json& report, const std::string
   return best;
 }
 
-class ExampleClaims : public ::testing::Test {
+class ExampleClaims : public ExamplesReport {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    report_ = new nlohmann::json(analyze_json({source_path("examples")}, dir_->file("claims.db")));
-    std::ifstream in(source_path("tests/fixtures/examples_truth.json"));
-    truth_ = new nlohmann::json(nlohmann::json::parse(in));
-  }
-  static void TearDownTestSuite() {
-    delete report_;
-    delete truth_;
-    delete dir_;
-  }
-  // "file#index" → article id in the report.
-  static std::string id_of(const std::string& name) {
-    std::string file = name.substr(0, name.find('#'));
-    int index = std::stoi(name.substr(name.find('#') + 1)), seen = 0;
-    for (const auto& article : (*report_)["articles"]) {
-      if (article["origin"].get<std::string>().find("/" + file) == std::string::npos) continue;
-      if (seen++ == index) return article["id"];
-    }
-    ADD_FAILURE() << "no article " << name;
-    return {};
-  }
+  static std::string id_of(const std::string& name) { return article_id(name); }
   static std::set<std::string> ids_of(const nlohmann::json& names) {
     std::set<std::string> out;
-    for (const auto& name : names) out.insert(id_of(name));
+    for (const auto& name : names) out.insert(article_id(name));
     return out;
   }
   static const nlohmann::json& truth_claim(const std::string& key) {
@@ -72,13 +51,7 @@ class ExampleClaims : public ::testing::Test {
     ADD_FAILURE() << "no truth claim " << key;
     return none;
   }
-  static TempDir* dir_;
-  static nlohmann::json* report_;
-  static nlohmann::json* truth_;
 };
-TempDir* ExampleClaims::dir_ = nullptr;
-nlohmann::json* ExampleClaims::report_ = nullptr;
-nlohmann::json* ExampleClaims::truth_ = nullptr;
 
 TEST_F(ExampleClaims, FifteenYearsCorroboratedBySixIndependentOutlets) {
   const auto& truth = truth_claim("accord duration 15 years");
@@ -165,36 +138,10 @@ TEST_F(ExampleClaims, SpansAreCodePointsIntoTheSentence) {
     }
 }
 
-class SeedClaims : public ::testing::Test {
+class SeedClaims : public SeedsReport {
  protected:
-  static void SetUpTestSuite() {
-    if (!std::filesystem::exists(shared_path("seeds"))) return;
-    dir_ = new TempDir();
-    report_ = new nlohmann::json(analyze_json({shared_path("seeds")}, dir_->file("seeds.db")));
-  }
-  static void TearDownTestSuite() {
-    delete report_;
-    delete dir_;
-    report_ = nullptr;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    if (!report_) GTEST_SKIP() << "../shared/seeds is not beside the repository";
-  }
-  static std::string id_of(const std::string& suffix) {
-    for (const auto& a : (*report_)["articles"]) {
-      std::string origin = a["origin"];
-      if (origin.size() >= suffix.size() && origin.compare(origin.size() - suffix.size(), suffix.size(), suffix) == 0)
-        return a["id"];
-    }
-    ADD_FAILURE() << "no article from " << suffix;
-    return {};
-  }
-  static TempDir* dir_;
-  static nlohmann::json* report_;
+  static std::string id_of(const std::string& suffix) { return article(suffix).value("id", ""); }
 };
-TempDir* SeedClaims::dir_ = nullptr;
-nlohmann::json* SeedClaims::report_ = nullptr;
 
 const char* kSeed000 = "000_7b0b20a086d0974d.txt";
 const char* kSeed001 = "001_a1a3279b3015ce50.txt";

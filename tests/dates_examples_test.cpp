@@ -13,15 +13,6 @@
 namespace storyline::testing {
 namespace {
 
-const nlohmann::json* article_of(const nlohmann::json& report, const std::string& file, int index) {
-  int seen = 0;
-  for (const auto& article : report["articles"]) {
-    if (article["origin"].get<std::string>().find("/" + file) == std::string::npos) continue;
-    if (seen++ == index) return &article;
-  }
-  return nullptr;
-}
-
 std::string anchor_of(const nlohmann::json& report, const nlohmann::json& article) {
   if (article["published"].is_string()) return article["published"];
   for (const auto& story : report["stories"]) {
@@ -45,7 +36,7 @@ TEST(DatesOnExamples, EveryLabelledExpressionResolvesAsLabelled) {
   for (const auto& expected : truth["dates"]) {
     std::string name = expected["article"];
     size_t hash = name.rfind('#');
-    const nlohmann::json* article = article_of(report, name.substr(0, hash), std::stoi(name.substr(hash + 1)));
+    const nlohmann::json* article = article_in(report, name.substr(0, hash), std::stoi(name.substr(hash + 1)));
     ASSERT_NE(article, nullptr) << name;
     std::string text = (*article)["text"];
     std::string anchor = anchor_of(report, *article);

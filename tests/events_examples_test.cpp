@@ -15,32 +15,8 @@ std::string lower(std::string s) {
   return s;
 }
 
-class EventsExamples : public ::testing::Test {
+class EventsExamples : public ExamplesReport {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    report_ = new nlohmann::json(analyze_json({source_path("examples")}, dir_->file("examples.db")));
-    std::ifstream in(source_path("tests/fixtures/examples_truth.json"));
-    truth_ = new nlohmann::json(nlohmann::json::parse(in));
-  }
-  static void TearDownTestSuite() {
-    delete report_;
-    delete truth_;
-    delete dir_;
-  }
-  // "file#index" → the report's article id.
-  static std::string article_id(const std::string& key) {
-    std::string file = key.substr(0, key.find('#'));
-    int index = std::stoi(key.substr(key.find('#') + 1)), seen = 0;
-    for (const auto& article : (*report_)["articles"]) {
-      std::string origin = article["origin"];
-      if (origin.find("/" + file) == std::string::npos) continue;
-      if (seen++ == index) return article["id"];
-    }
-    return "";
-  }
-  // The CAMEO actor code of a named actor: from the truth's entities, else
-  // from the report's entities.
   static std::string code_of(const std::string& name) {
     for (const auto* list : {&(*truth_)["entities"], &(*report_)["entities"]})
       for (const auto& entity : *list)
@@ -60,13 +36,7 @@ class EventsExamples : public ::testing::Test {
     std::string actual = actor["actor_code"];
     return actual == code || (code.size() == 3 && actual.starts_with(code));
   }
-  static TempDir* dir_;
-  static nlohmann::json* report_;
-  static nlohmann::json* truth_;
 };
-TempDir* EventsExamples::dir_ = nullptr;
-nlohmann::json* EventsExamples::report_ = nullptr;
-nlohmann::json* EventsExamples::truth_ = nullptr;
 
 TEST_F(EventsExamples, EveryKnownEventIsFoundMergedOverItsArticles) {
   if ((*report_)["entities"].empty()) GTEST_SKIP() << "needs the entities stage for actor mentions";

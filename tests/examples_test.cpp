@@ -7,37 +7,10 @@
 namespace storyline::testing {
 namespace {
 
-class Examples : public ::testing::Test {
+class Examples : public ExamplesReport {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    report_ = new nlohmann::json(analyze_json({source_path("examples")}, dir_->file("examples.db")));
-    std::ifstream in(source_path("tests/fixtures/examples_truth.json"));
-    truth_ = new nlohmann::json(nlohmann::json::parse(in));
-  }
-  static void TearDownTestSuite() {
-    delete report_;
-    delete truth_;
-    delete dir_;
-  }
-  // The report's article for a truth entry: by file, then by position among
-  // that file's articles.
-  static const nlohmann::json* find(const std::string& file, int index) {
-    int seen = 0;
-    for (const auto& article : (*report_)["articles"]) {
-      std::string origin = article["origin"];
-      if (origin.find("/" + file) == std::string::npos) continue;
-      if (seen++ == index) return &article;
-    }
-    return nullptr;
-  }
-  static TempDir* dir_;
-  static nlohmann::json* report_;
-  static nlohmann::json* truth_;
+  static const nlohmann::json* find(const std::string& file, int index) { return article_in(*report_, file, index); }
 };
-TempDir* Examples::dir_ = nullptr;
-nlohmann::json* Examples::report_ = nullptr;
-nlohmann::json* Examples::truth_ = nullptr;
 
 TEST_F(Examples, EveryArticleWithItsOutletHeadlineAndDate) {
   EXPECT_EQ((*report_)["articles"].size(), (*truth_)["articles"].size());

@@ -9,29 +9,9 @@
 namespace storyline::testing {
 namespace {
 
-class QuotesOnExamples : public ::testing::Test {
+class QuotesOnExamples : public ExamplesReport {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    report_ = new nlohmann::json(analyze_json({source_path("examples")}, dir_->file("examples.db")));
-    std::ifstream in(source_path("tests/fixtures/examples_truth.json"));
-    truth_ = new nlohmann::json(nlohmann::json::parse(in));
-  }
-  static void TearDownTestSuite() {
-    delete report_;
-    delete truth_;
-    delete dir_;
-  }
-  static const nlohmann::json* article(const std::string& name) {
-    size_t hash = name.rfind('#');
-    std::string file = name.substr(0, hash);
-    int index = std::stoi(name.substr(hash + 1)), seen = 0;
-    for (const auto& a : (*report_)["articles"]) {
-      if (a["origin"].get<std::string>().find("/" + file) == std::string::npos) continue;
-      if (seen++ == index) return &a;
-    }
-    return nullptr;
-  }
+  static const nlohmann::json* article(const std::string& name) { return article_in(*report_, name); }
   static std::vector<std::string> names_of(const std::string& entity) {
     std::vector<std::string> names = {entity};
     for (const auto& e : (*truth_)["entities"])
@@ -39,13 +19,7 @@ class QuotesOnExamples : public ::testing::Test {
         for (const auto& alias : e["aliases"]) names.push_back(alias);
     return names;
   }
-  static TempDir* dir_;
-  static nlohmann::json* report_;
-  static nlohmann::json* truth_;
 };
-TempDir* QuotesOnExamples::dir_ = nullptr;
-nlohmann::json* QuotesOnExamples::report_ = nullptr;
-nlohmann::json* QuotesOnExamples::truth_ = nullptr;
 
 TEST_F(QuotesOnExamples, EveryLabelledQuoteWithItsSpeakerCueAndChain) {
   ASSERT_FALSE((*truth_)["quotes"].empty());

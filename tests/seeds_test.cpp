@@ -8,38 +8,7 @@
 namespace storyline::testing {
 namespace {
 
-class Seeds : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!std::filesystem::exists(shared_path("seeds"))) return;
-    dir_ = new TempDir();
-    report_ = new nlohmann::json(analyze_json({shared_path("seeds")}, dir_->file("seeds.db")));
-  }
-  static void TearDownTestSuite() {
-    delete report_;
-    delete dir_;
-    report_ = nullptr;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    if (!report_) GTEST_SKIP() << "../shared/seeds is not beside the repository";
-  }
-  // The article whose origin ends with `suffix`.
-  static const nlohmann::json& article(const std::string& suffix) {
-    for (const auto& a : (*report_)["articles"]) {
-      std::string origin = a["origin"];
-      if (origin.size() >= suffix.size() && origin.compare(origin.size() - suffix.size(), suffix.size(), suffix) == 0)
-        return a;
-    }
-    static nlohmann::json none;
-    ADD_FAILURE() << "no article from " << suffix;
-    return none;
-  }
-  static TempDir* dir_;
-  static nlohmann::json* report_;
-};
-TempDir* Seeds::dir_ = nullptr;
-nlohmann::json* Seeds::report_ = nullptr;
+class Seeds : public SeedsReport {};
 
 TEST_F(Seeds, SixArticlesWithTheOutletsAndDatesTheTextStates) {
   ASSERT_EQ((*report_)["articles"].size(), 6u);

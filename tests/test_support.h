@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -93,5 +94,84 @@ inline std::u32string span_text(const std::string& utf8, const nlohmann::json& s
   size_t begin = span[0].get<size_t>(), end = span[1].get<size_t>();
   return text.substr(begin, end - begin);
 }
+
+// The `index`-th article (from 0) that `report` read from `file` (a name
+// ending its origin path, as in tests/fixtures/examples_truth.json), or
+// nullptr. "file#index" in one string is accepted too.
+inline const nlohmann::json* article_in(const nlohmann::json& report, const std::string& file, int index) {
+  int seen = 0;
+  for (const auto& article : report["articles"]) {
+    if (article["origin"].get<std::string>().find("/" + file) == std::string::npos) continue;
+    if (seen++ == index) return &article;
+  }
+  return nullptr;
+}
+inline const nlohmann::json* article_in(const nlohmann::json& report, const std::string& file_and_index) {
+  size_t hash = file_and_index.rfind('#');
+  if (hash == std::string::npos) return nullptr;
+  return article_in(report, file_and_index.substr(0, hash), std::stoi(file_and_index.substr(hash + 1)));
+}
+
+// The demo corpus (examples/) analysed once per test suite, with its known
+// answers (tests/fixtures/examples_truth.json).
+class ExamplesReport : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    report_ = new nlohmann::json(analyze_json({source_path("examples")}, dir_->file("examples.db")));
+    std::ifstream in(source_path("tests/fixtures/examples_truth.json"));
+    truth_ = new nlohmann::json(nlohmann::json::parse(in));
+  }
+  static void TearDownTestSuite() {
+    delete report_;
+    delete truth_;
+    delete dir_;
+    report_ = truth_ = nullptr;
+    dir_ = nullptr;
+  }
+  // The article of "file#index"; a test failure (and an empty id) when none.
+  static std::string article_id(const std::string& file_and_index) {
+    const nlohmann::json* article = article_in(*report_, file_and_index);
+    if (!article) ADD_FAILURE() << "no article " << file_and_index;
+    return article ? (*article)["id"].get<std::string>() : std::string();
+  }
+  inline static TempDir* dir_ = nullptr;
+  inline static nlohmann::json* report_ = nullptr;
+  inline static nlohmann::json* truth_ = nullptr;
+};
+
+// The real articles of ../shared/seeds (read at run time, never copied into
+// the repository) analysed once per test suite; each test is skipped when
+// the folder is not beside the repository.
+class SeedsReport : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!std::filesystem::exists(shared_path("seeds"))) return;
+    dir_ = new TempDir();
+    report_ = new nlohmann::json(analyze_json({shared_path("seeds")}, dir_->file("seeds.db")));
+  }
+  static void TearDownTestSuite() {
+    delete report_;
+    delete dir_;
+    report_ = nullptr;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    if (!report_) GTEST_SKIP() << "../shared/seeds is not beside the repository";
+  }
+  // The article whose origin ends with `suffix` ("004_….txt#article 2").
+  static const nlohmann::json& article(const std::string& suffix) {
+    for (const auto& a : (*report_)["articles"]) {
+      std::string origin = a["origin"];
+      if (origin.size() >= suffix.size() && origin.compare(origin.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return a;
+    }
+    static nlohmann::json none;
+    ADD_FAILURE() << "no article from " << suffix;
+    return none;
+  }
+  inline static TempDir* dir_ = nullptr;
+  inline static nlohmann::json* report_ = nullptr;
+};
 
 }  // namespace storyline::testing
