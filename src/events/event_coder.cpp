@@ -58,8 +58,41 @@ bool any_between(const SentenceActors& s, uint32_t from, uint32_t to, std::initi
   return false;
 }
 
-bool is_passive(const SentenceActors& s, const PatternMatch& m) {
+constexpr uint32_t kAgreementWindow = 12;  // tokens between an agreement noun and its signing verb
+
+// The agreement a signing verb in the passive is about: the nearest
+// agreement noun before it in the clause; -1 when none.
+int agreement_before(const SentenceActors& s, const VerbLexicon& lexicon, uint32_t head) {
+  for (uint32_t back = 1; back <= kAgreementWindow && back <= head; ++back) {
+    const uint32_t t = head - back;
+    std::string_view w = s.words[t];
+    if (w == ";" || w == ":" || w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D") return -1;
+    if (!s.in_mention[t] && lexicon.names_agreement(w)) return static_cast<int>(t);
+  }
+  return -1;
+}
+
+// An agreement noun right before the past form of a signing verb ("the
+// deal signed on Friday", "This agreement, signed during ...", "the treaty
+// between A and B, signed in C") is its object: agreements do not sign, so
+// the form is a participle.
+bool follows_agreement(const SentenceActors& s, const VerbLexicon& lexicon, const PatternMatch& m) {
+  if (!m.pattern->code.starts_with("057") || m.head < 2) return false;
+  if (lexicon.names_agreement(s.words[m.head - 1])) return true;
+  if (s.words[m.head - 1] != ",") return false;
+  const int k = agreement_before(s, lexicon, m.head - 1);
+  if (k < 0) return false;
+  // Nothing but the agreement's own phrase between it and the comma.
+  const std::string_view next = s.words[k + 1];
+  return static_cast<uint32_t>(k) + 2 == m.head || next == "between" || next == "with" || next == "on" ||
+         next == "of";
+}
+
+bool is_passive(const SentenceActors& s, const VerbLexicon& lexicon, const PatternMatch& m) {
   if (m.form != HeadForm::kPast || m.pattern->noun) return false;
+  const bool perfect =
+      m.head > 0 && (s.words[m.head - 1] == "has" || s.words[m.head - 1] == "have" || s.words[m.head - 1] == "had");
+  if (!perfect && follows_agreement(s, lexicon, m)) return true;
   // A participle with its agent, no auxiliary needed: "the accord, signed
   // by A and B, ..." (a perfect, "has signed by", is active).
   if (m.last + 1 < s.words.size() && s.words[m.last + 1] == "by" &&
@@ -109,9 +142,98 @@ EventActor actor_of(const SentenceActors& s, int index) {
 // subject as target; else the subject before and the object after.
 struct Slots {
   std::vector<int> sources, targets;
+  // Parties named in an earlier sentence ("This agreement, signed ..."):
+  // source and target by value; sources and targets are then empty.
+  bool borrowed = false;
+  EventActor borrowed_source, borrowed_target;
 };
 
-Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
+constexpr uint32_t kAgreementLookback = 3;   // sentences back that "this agreement" may refer to
+constexpr uint32_t kLedeSentences = 3;       // the headline and lede, which name the story's parties
+
+// The parties named with the agreement noun at token k: "the treaty
+// between A and B", "the A-B treaty", "A's deal with B", or one side only,
+// "the deal with B".
+Slots agreement_parties(const SentenceActors& s, uint32_t k) {
+  Slots slots;
+  int between = s.actor_after_word(k, "between", 3);
+  if (between >= 0) {
+    std::vector<int> parties = s.group_forward(between);
+    if (parties.size() >= 2) {
+      slots.sources = {parties.front()};
+      slots.targets.assign(parties.begin() + 1, parties.end());
+      return slots;
+    }
+  }
+  std::vector<int> owners;
+  int before = s.actor_just_before(k, 3);
+  if (before >= 0 && !s.actors[before].place_only) owners = s.group_backward(before);
+  int with = s.actor_after_word(k, "with", 3);
+  if (owners.size() >= 2) {
+    slots.sources = {owners.front()};
+    slots.targets.assign(owners.begin() + 1, owners.end());
+  } else if (with >= 0) {
+    slots.sources = owners;
+    slots.targets = s.group_forward(with);
+  }
+  return slots;
+}
+
+// "this agreement", "the deal", "their new treaty": a definite agreement
+// noun refers to one named before; "a deal" is a new one.
+bool is_anaphoric(const SentenceActors& s, uint32_t k) {
+  for (uint32_t back = 1; back <= 4 && back <= k; ++back) {
+    std::string_view w = s.words[k - back];
+    if (w == "this" || w == "that" || w == "the" || w == "these" || w == "those" || w == "its" || w == "their")
+      return true;
+    if (w == "a" || w == "an" || w == "," || s.capitalized[k - back]) return false;
+  }
+  return false;
+}
+
+// Two parties remembered for an anaphoric agreement noun: those of the
+// nearest sentence (a few back) that names an agreement with its parties,
+// else those of the lede.
+struct AgreementMemory {
+  PartyPair recent, lede;
+  const PartyPair* at(uint32_t sentence) const {
+    if (recent.found && recent.sentence + kAgreementLookback >= sentence) return &recent;
+    if (lede.found) return &lede;
+    return nullptr;
+  }
+  // Called after each sentence: "Iran and Russia have ... a treaty", "the
+  // treaty between Iran and Russia".
+  void note(const SentenceActors& s, const VerbLexicon& lexicon, uint32_t sentence) {
+    const uint32_t n = static_cast<uint32_t>(s.words.size());
+    for (uint32_t k = 0; k < n; ++k) {
+      if (s.in_mention[k] || !lexicon.names_agreement(s.words[k])) continue;
+      Slots parties = agreement_parties(s, k);
+      int x = parties.sources.empty() ? -1 : parties.sources.front();
+      int y = parties.targets.empty() ? -1 : parties.targets.front();
+      if (x < 0 || y < 0) {
+        // Coordinated subjects before the noun: "Russia and Iran have
+        // deepened their alliance with a treaty".
+        x = y = -1;
+        for (size_t a = 0; a < s.actors.size() && s.actors[a].last < k; ++a) {
+          if (!s.actors[a].prep.empty() || s.actors[a].place_only) continue;
+          std::vector<int> group = s.group_forward(static_cast<int>(a));
+          if (group.size() >= 2 && s.actors[group[1]].last < k) {
+            x = group[0], y = group[1];
+            break;
+          }
+        }
+      }
+      if (x < 0 || y < 0 || s.same_actor(x, y)) continue;
+      PartyPair pair{sentence, s.actors[x].actor, s.actors[y].actor, s.actors[x].type, s.actors[y].type, true};
+      if (sentence < kLedeSentences && !lede.found) lede = pair;
+      recent = std::move(pair);
+      return;
+    }
+  }
+};
+
+Slots find_slots(const SentenceActors& s, const VerbLexicon& lexicon, const AgreementMemory& memory,
+                 uint32_t sentence, const PatternMatch& m, bool passive) {
   Slots slots;
   std::vector<int>& sources = slots.sources;
   std::vector<int>& targets = slots.targets;
@@ -167,6 +289,23 @@ Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
         sources = parties;
       }
     }
+    // "the deal signed on Friday", "the treaty between A and B, expected to
+    // be signed": a signing's parties are the agreement's, and the subject
+    // is the agreement itself (never the speaker of "X said the deal ...").
+    const int agreement = sources.empty() && m.pattern->code.starts_with("057")
+                              ? agreement_before(s, lexicon, m.head)
+                              : -1;
+    if (agreement >= 0) {
+      Slots parties = agreement_parties(s, static_cast<uint32_t>(agreement));
+      if (!parties.sources.empty() || !parties.targets.empty()) return parties;
+      const PartyPair* pair = is_anaphoric(s, static_cast<uint32_t>(agreement)) ? memory.at(sentence) : nullptr;
+      if (pair) {
+        slots.borrowed = true;
+        slots.borrowed_source = pair->first;
+        slots.borrowed_target = pair->second;
+      }
+      return slots;
+    }
     int subject = s.subject_before(m.first);
     if (subject >= 0) targets = s.group_backward(subject);
   } else {
@@ -177,6 +316,26 @@ Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
     if (object >= 0) targets = s.group_forward(object);
   }
   return slots;
+}
+
+// "signed during X's visit to Moscow", "on a trip to Oslo": the place
+// visited is where what happened on the visit happened.
+int visit_destination(const SentenceActors& s, const VerbLexicon& lexicon) {
+  for (size_t a = 0; a < s.actors.size(); ++a) {
+    const SentenceActor& place = s.actors[a];
+    if (place.type != EntityType::kPlace || place.prep != "to" || place.first < 2) continue;
+    const uint32_t to = place.first - 1, noun = place.first - 2;
+    PatternMatch visit;
+    if (s.words[to] != "to" || !lexicon.best_event_at(s.words, noun, visit) || !visit.nominal ||
+        !visit.pattern->code.starts_with("042"))
+      continue;
+    for (uint32_t back = 1; back <= 6 && back <= noun; ++back) {
+      std::string_view w = s.words[noun - back];
+      if (w == "during" || w == "on") return static_cast<int>(a);
+      if (w == "," || w == ";") break;
+    }
+  }
+  return -1;
 }
 
 struct Governor {
@@ -190,7 +349,8 @@ struct Governor {
 
 std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
   std::vector<CodedEvent> events;
-  SentenceActorBuilder builder(article, agents_);
+  SentenceActorBuilder builder(article, agents_, &lexicon_);
+  AgreementMemory agreements;
   std::vector<PatternMatch> cues;
   std::vector<PatternMatch> matches;
   for (uint32_t sentence_index = 0; sentence_index < article.sentences.size(); ++sentence_index) {
@@ -208,7 +368,10 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       if (!matches.empty() && i <= matches.back().last && i >= matches.back().first) continue;
       matches.push_back(match);
     }
-    if (matches.empty()) continue;
+    if (matches.empty()) {
+      agreements.note(s, lexicon_, sentence_index);
+      continue;
+    }
     // Cues in lower case only, except at the sentence start: "May" and
     // "Will" as names are not modal verbs.
     std::erase_if(cues, [&](const PatternMatch& c) {
@@ -231,8 +394,10 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       if (m.pattern->code == "010" &&
           std::any_of(governors.begin(), governors.end(), [&](const Governor& g) { return g.head == m.head; }))
         continue;
-      const bool passive = is_passive(s, m);
-      auto [sources, targets] = find_slots(s, m, passive);
+      const bool passive = is_passive(s, lexicon_, m);
+      Slots slots = find_slots(s, lexicon_, agreements, sentence_index, m, passive);
+      std::vector<int>& sources = slots.sources;
+      std::vector<int>& targets = slots.targets;
 
       // The speaker of "X said Y could arrive" is not Y's subject; but "X
       // said in a statement" and "X said …, rejecting …" are X's own acts.
@@ -311,7 +476,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         }
       }
 
-      if (sources.empty() && targets.empty()) continue;
+      if (sources.empty() && targets.empty() && !slots.borrowed) continue;
       // "Norway and Chile signed": the parties act together; the first is
       // the source of an event towards each of the others.
       std::vector<std::pair<int, int>> pairs;
@@ -322,6 +487,8 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
           pairs.push_back({sources[0], sources[k]});
           pairs.push_back({sources[k], sources[0]});
         }
+      } else if (slots.borrowed) {
+        pairs.push_back({-1, -1});
       } else if (sources.empty()) {
         for (int t : targets) pairs.push_back({-1, t});
       } else {
@@ -344,13 +511,14 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         }
       }
       int location = s.location_near(m.head);
+      if (location < 0) location = visit_destination(s, lexicon_);
       for (auto [src, tgt] : pairs) {
         const bool reversed = src <= -2;
         if (reversed) src = -2 - src;
         CodedEvent event;
         event.code = reversed ? m.pattern->reverse_code : m.pattern->code;
-        event.source = actor_of(s, src);
-        event.target = actor_of(s, tgt);
+        event.source = slots.borrowed ? slots.borrowed_source : actor_of(s, src);
+        event.target = slots.borrowed ? slots.borrowed_target : actor_of(s, tgt);
         if (s.same_actor(src, tgt)) event.target = EventActor{};
         // A place visited stands for its country ("on Oslo visit" → NOR).
         if (tgt >= 0 && s.actors[tgt].place_only && event.target.actor_code.empty())
@@ -375,6 +543,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         events.push_back(std::move(event));
       }
     }
+    agreements.note(s, lexicon_, sentence_index);
   }
   link_denials(article, events);
   return events;
