@@ -5,6 +5,7 @@
 
 #include "core/data_files.h"
 #include "core/text_util.h"
+#include "events/agreement_parties.h"
 #include "events/sentence_actors.h"
 
 namespace storyline::events {
@@ -56,36 +57,6 @@ bool any_between(const SentenceActors& s, uint32_t from, uint32_t to, std::initi
     for (std::string_view w : words)
       if (s.words[t] == w) return true;
   return false;
-}
-
-constexpr uint32_t kAgreementWindow = 12;  // tokens between an agreement noun and its signing verb
-
-// The agreement a signing verb in the passive is about: the nearest
-// agreement noun before it in the clause; -1 when none.
-int agreement_before(const SentenceActors& s, const VerbLexicon& lexicon, uint32_t head) {
-  for (uint32_t back = 1; back <= kAgreementWindow && back <= head; ++back) {
-    const uint32_t t = head - back;
-    std::string_view w = s.words[t];
-    if (w == ";" || w == ":" || w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D") return -1;
-    if (!s.in_mention[t] && lexicon.names_agreement(w)) return static_cast<int>(t);
-  }
-  return -1;
-}
-
-// An agreement noun right before the past form of a signing verb ("the
-// deal signed on Friday", "This agreement, signed during ...", "the treaty
-// between A and B, signed in C") is its object: agreements do not sign, so
-// the form is a participle.
-bool follows_agreement(const SentenceActors& s, const VerbLexicon& lexicon, const PatternMatch& m) {
-  if (!m.pattern->code.starts_with("057") || m.head < 2) return false;
-  if (lexicon.names_agreement(s.words[m.head - 1])) return true;
-  if (s.words[m.head - 1] != ",") return false;
-  const int k = agreement_before(s, lexicon, m.head - 1);
-  if (k < 0) return false;
-  // Nothing but the agreement's own phrase between it and the comma.
-  const std::string_view next = s.words[k + 1];
-  return static_cast<uint32_t>(k) + 2 == m.head || next == "between" || next == "with" || next == "on" ||
-         next == "of";
 }
 
 bool is_passive(const SentenceActors& s, const VerbLexicon& lexicon, const PatternMatch& m) {
@@ -146,90 +117,6 @@ struct Slots {
   // source and target by value; sources and targets are then empty.
   bool borrowed = false;
   EventActor borrowed_source, borrowed_target;
-};
-
-constexpr uint32_t kAgreementLookback = 3;   // sentences back that "this agreement" may refer to
-constexpr uint32_t kLedeSentences = 3;       // the headline and lede, which name the story's parties
-
-// The parties named with the agreement noun at token k: "the treaty
-// between A and B", "the A-B treaty", "A's deal with B", or one side only,
-// "the deal with B".
-Slots agreement_parties(const SentenceActors& s, uint32_t k) {
-  Slots slots;
-  int between = s.actor_after_word(k, "between", 3);
-  if (between >= 0) {
-    std::vector<int> parties = s.group_forward(between);
-    if (parties.size() >= 2) {
-      slots.sources = {parties.front()};
-      slots.targets.assign(parties.begin() + 1, parties.end());
-      return slots;
-    }
-  }
-  std::vector<int> owners;
-  int before = s.actor_just_before(k, 3);
-  if (before >= 0 && !s.actors[before].place_only) owners = s.group_backward(before);
-  int with = s.actor_after_word(k, "with", 3);
-  if (owners.size() >= 2) {
-    slots.sources = {owners.front()};
-    slots.targets.assign(owners.begin() + 1, owners.end());
-  } else if (with >= 0) {
-    slots.sources = owners;
-    slots.targets = s.group_forward(with);
-  }
-  return slots;
-}
-
-// "this agreement", "the deal", "their new treaty": a definite agreement
-// noun refers to one named before; "a deal" is a new one.
-bool is_anaphoric(const SentenceActors& s, uint32_t k) {
-  for (uint32_t back = 1; back <= 4 && back <= k; ++back) {
-    std::string_view w = s.words[k - back];
-    if (w == "this" || w == "that" || w == "the" || w == "these" || w == "those" || w == "its" || w == "their")
-      return true;
-    if (w == "a" || w == "an" || w == "," || s.capitalized[k - back]) return false;
-  }
-  return false;
-}
-
-// Two parties remembered for an anaphoric agreement noun: those of the
-// nearest sentence (a few back) that names an agreement with its parties,
-// else those of the lede.
-struct AgreementMemory {
-  PartyPair recent, lede;
-  const PartyPair* at(uint32_t sentence) const {
-    if (recent.found && recent.sentence + kAgreementLookback >= sentence) return &recent;
-    if (lede.found) return &lede;
-    return nullptr;
-  }
-  // Called after each sentence: "Iran and Russia have ... a treaty", "the
-  // treaty between Iran and Russia".
-  void note(const SentenceActors& s, const VerbLexicon& lexicon, uint32_t sentence) {
-    const uint32_t n = static_cast<uint32_t>(s.words.size());
-    for (uint32_t k = 0; k < n; ++k) {
-      if (s.in_mention[k] || !lexicon.names_agreement(s.words[k])) continue;
-      Slots parties = agreement_parties(s, k);
-      int x = parties.sources.empty() ? -1 : parties.sources.front();
-      int y = parties.targets.empty() ? -1 : parties.targets.front();
-      if (x < 0 || y < 0) {
-        // Coordinated subjects before the noun: "Russia and Iran have
-        // deepened their alliance with a treaty".
-        x = y = -1;
-        for (size_t a = 0; a < s.actors.size() && s.actors[a].last < k; ++a) {
-          if (!s.actors[a].prep.empty() || s.actors[a].place_only) continue;
-          std::vector<int> group = s.group_forward(static_cast<int>(a));
-          if (group.size() >= 2 && s.actors[group[1]].last < k) {
-            x = group[0], y = group[1];
-            break;
-          }
-        }
-      }
-      if (x < 0 || y < 0 || s.same_actor(x, y)) continue;
-      PartyPair pair{sentence, s.actors[x].actor, s.actors[y].actor, s.actors[x].type, s.actors[y].type, true};
-      if (sentence < kLedeSentences && !lede.found) lede = pair;
-      recent = std::move(pair);
-      return;
-    }
-  }
 };
 
 Slots find_slots(const SentenceActors& s, const VerbLexicon& lexicon, const AgreementMemory& memory,
@@ -296,8 +183,12 @@ Slots find_slots(const SentenceActors& s, const VerbLexicon& lexicon, const Agre
                               ? agreement_before(s, lexicon, m.head)
                               : -1;
     if (agreement >= 0) {
-      Slots parties = agreement_parties(s, static_cast<uint32_t>(agreement));
-      if (!parties.sources.empty() || !parties.targets.empty()) return parties;
+      AgreementParties parties = agreement_parties(s, static_cast<uint32_t>(agreement));
+      if (!parties.sources.empty() || !parties.targets.empty()) {
+        slots.sources = std::move(parties.sources);
+        slots.targets = std::move(parties.targets);
+        return slots;
+      }
       const PartyPair* pair = is_anaphoric(s, static_cast<uint32_t>(agreement)) ? memory.at(sentence) : nullptr;
       if (pair) {
         slots.borrowed = true;
