@@ -98,5 +98,47 @@ TEST_F(Seeds, EntitiesResolvedAcrossOutletsWithActorCodes) {
   EXPECT_EQ((*holder_of("Kazem Jalali"))["role"], "ambassador");
 }
 
+// The treaty signing of 17 January 2025: one asserted (or reported) 057
+// event between Iran and Russia, dated that day, in Moscow, merged from
+// several articles; the planned signings stay apart, as do the other
+// treaties the articles mention and the visit and drone events.
+TEST_F(Seeds, TheTreatySigningIsOneEventBetweenIranAndRussia) {
+  auto country = [](const nlohmann::json& actor) -> std::string {
+    if (!actor.is_object() || !actor["actor_code"].is_string()) return "";
+    return actor["actor_code"].get<std::string>().substr(0, 3);
+  };
+  auto between = [&](const nlohmann::json& e, const std::string& a, const std::string& b) {
+    return (country(e["source"]) == a && country(e["target"]) == b) ||
+           (country(e["source"]) == b && country(e["target"]) == a);
+  };
+  std::vector<const nlohmann::json*> signings, planned;
+  bool north_korea = false, visit = false, drones = false;
+  for (const auto& e : (*report_)["events"]) {
+    const std::string modality = e["modality"];
+    if (e["code"] == "057" && between(e, "IRN", "RUS") && e["date"] == "2025-01-17") {
+      if (modality == "asserted" || modality == "reported") signings.push_back(&e);
+      if (modality == "planned") planned.push_back(&e);
+    }
+    if (e["code"] == "057" && between(e, "RUS", "PRK")) {
+      north_korea = true;
+      EXPECT_EQ(e["date"].get<std::string>().substr(0, 7), "2024-06");
+    }
+    if (e["code"] == "042" && between(e, "IRN", "RUS") && e["location"] == "Moscow" && e["num_articles"] >= 5) visit = true;
+    if (e["code"] == "072" && country(e["source"]) == "IRN" && country(e["target"]) == "RUS" &&
+        e["modality"] == "alleged" && e["denied_by"].is_string())
+      drones = true;
+  }
+  ASSERT_EQ(signings.size(), 1u) << "one asserted signing, not several";
+  const nlohmann::json& signing = *signings.front();
+  EXPECT_EQ(signing["location"], "Moscow");
+  EXPECT_GE(signing["num_articles"].get<int>(), 2);
+  for (const auto& m : signing["mentions"]) EXPECT_NE(m["modality"], "planned");
+  EXPECT_FALSE(planned.empty()) << "the signing announced in advance stays planned";
+  for (const nlohmann::json* p : planned) EXPECT_NE((*p)["id"], signing["id"]);
+  EXPECT_TRUE(north_korea) << "Russia's June 2024 agreement with North Korea is its own event";
+  EXPECT_TRUE(visit) << "Pezeshkian's visit to Moscow";
+  EXPECT_TRUE(drones) << "the drone supply, alleged and denied";
+}
+
 }  // namespace
 }  // namespace storyline::testing

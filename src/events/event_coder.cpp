@@ -5,6 +5,7 @@
 
 #include "core/data_files.h"
 #include "core/text_util.h"
+#include "events/agreement_parties.h"
 #include "events/sentence_actors.h"
 
 namespace storyline::events {
@@ -58,8 +59,11 @@ bool any_between(const SentenceActors& s, uint32_t from, uint32_t to, std::initi
   return false;
 }
 
-bool is_passive(const SentenceActors& s, const PatternMatch& m) {
+bool is_passive(const SentenceActors& s, const VerbLexicon& lexicon, const PatternMatch& m) {
   if (m.form != HeadForm::kPast || m.pattern->noun) return false;
+  const bool perfect =
+      m.head > 0 && (s.words[m.head - 1] == "has" || s.words[m.head - 1] == "have" || s.words[m.head - 1] == "had");
+  if (!perfect && follows_agreement(s, lexicon, m)) return true;
   // A participle with its agent, no auxiliary needed: "the accord, signed
   // by A and B, ..." (a perfect, "has signed by", is active).
   if (m.last + 1 < s.words.size() && s.words[m.last + 1] == "by" &&
@@ -109,9 +113,14 @@ EventActor actor_of(const SentenceActors& s, int index) {
 // subject as target; else the subject before and the object after.
 struct Slots {
   std::vector<int> sources, targets;
+  // Parties named in an earlier sentence ("This agreement, signed ..."):
+  // source and target by value; sources and targets are then empty.
+  bool borrowed = false;
+  EventActor borrowed_source, borrowed_target;
 };
 
-Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
+Slots find_slots(const SentenceActors& s, const VerbLexicon& lexicon, const AgreementMemory& memory,
+                 uint32_t sentence, const PatternMatch& m, bool passive) {
   Slots slots;
   std::vector<int>& sources = slots.sources;
   std::vector<int>& targets = slots.targets;
@@ -167,6 +176,27 @@ Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
         sources = parties;
       }
     }
+    // "the deal signed on Friday", "the treaty between A and B, expected to
+    // be signed": a signing's parties are the agreement's, and the subject
+    // is the agreement itself (never the speaker of "X said the deal ...").
+    const int agreement = sources.empty() && m.pattern->code.starts_with("057")
+                              ? agreement_before(s, lexicon, m.head)
+                              : -1;
+    if (agreement >= 0) {
+      AgreementParties parties = agreement_parties(s, static_cast<uint32_t>(agreement));
+      if (!parties.sources.empty() || !parties.targets.empty()) {
+        slots.sources = std::move(parties.sources);
+        slots.targets = std::move(parties.targets);
+        return slots;
+      }
+      const PartyPair* pair = is_anaphoric(s, static_cast<uint32_t>(agreement)) ? memory.at(sentence) : nullptr;
+      if (pair) {
+        slots.borrowed = true;
+        slots.borrowed_source = pair->first;
+        slots.borrowed_target = pair->second;
+      }
+      return slots;
+    }
     int subject = s.subject_before(m.first);
     if (subject >= 0) targets = s.group_backward(subject);
   } else {
@@ -177,6 +207,26 @@ Slots find_slots(const SentenceActors& s, const PatternMatch& m, bool passive) {
     if (object >= 0) targets = s.group_forward(object);
   }
   return slots;
+}
+
+// "signed during X's visit to Moscow", "on a trip to Oslo": the place
+// visited is where what happened on the visit happened.
+int visit_destination(const SentenceActors& s, const VerbLexicon& lexicon) {
+  for (size_t a = 0; a < s.actors.size(); ++a) {
+    const SentenceActor& place = s.actors[a];
+    if (place.type != EntityType::kPlace || place.prep != "to" || place.first < 2) continue;
+    const uint32_t to = place.first - 1, noun = place.first - 2;
+    PatternMatch visit;
+    if (s.words[to] != "to" || !lexicon.best_event_at(s.words, noun, visit) || !visit.nominal ||
+        !visit.pattern->code.starts_with("042"))
+      continue;
+    for (uint32_t back = 1; back <= 6 && back <= noun; ++back) {
+      std::string_view w = s.words[noun - back];
+      if (w == "during" || w == "on") return static_cast<int>(a);
+      if (w == "," || w == ";") break;
+    }
+  }
+  return -1;
 }
 
 struct Governor {
@@ -190,7 +240,8 @@ struct Governor {
 
 std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
   std::vector<CodedEvent> events;
-  SentenceActorBuilder builder(article, agents_);
+  SentenceActorBuilder builder(article, agents_, &lexicon_);
+  AgreementMemory agreements;
   std::vector<PatternMatch> cues;
   std::vector<PatternMatch> matches;
   for (uint32_t sentence_index = 0; sentence_index < article.sentences.size(); ++sentence_index) {
@@ -208,7 +259,10 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       if (!matches.empty() && i <= matches.back().last && i >= matches.back().first) continue;
       matches.push_back(match);
     }
-    if (matches.empty()) continue;
+    if (matches.empty()) {
+      agreements.note(s, lexicon_, sentence_index);
+      continue;
+    }
     // Cues in lower case only, except at the sentence start: "May" and
     // "Will" as names are not modal verbs.
     std::erase_if(cues, [&](const PatternMatch& c) {
@@ -231,8 +285,10 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
       if (m.pattern->code == "010" &&
           std::any_of(governors.begin(), governors.end(), [&](const Governor& g) { return g.head == m.head; }))
         continue;
-      const bool passive = is_passive(s, m);
-      auto [sources, targets] = find_slots(s, m, passive);
+      const bool passive = is_passive(s, lexicon_, m);
+      Slots slots = find_slots(s, lexicon_, agreements, sentence_index, m, passive);
+      std::vector<int>& sources = slots.sources;
+      std::vector<int>& targets = slots.targets;
 
       // The speaker of "X said Y could arrive" is not Y's subject; but "X
       // said in a statement" and "X said …, rejecting …" are X's own acts.
@@ -311,7 +367,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         }
       }
 
-      if (sources.empty() && targets.empty()) continue;
+      if (sources.empty() && targets.empty() && !slots.borrowed) continue;
       // "Norway and Chile signed": the parties act together; the first is
       // the source of an event towards each of the others.
       std::vector<std::pair<int, int>> pairs;
@@ -322,6 +378,8 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
           pairs.push_back({sources[0], sources[k]});
           pairs.push_back({sources[k], sources[0]});
         }
+      } else if (slots.borrowed) {
+        pairs.push_back({-1, -1});
       } else if (sources.empty()) {
         for (int t : targets) pairs.push_back({-1, t});
       } else {
@@ -344,13 +402,14 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         }
       }
       int location = s.location_near(m.head);
+      if (location < 0) location = visit_destination(s, lexicon_);
       for (auto [src, tgt] : pairs) {
         const bool reversed = src <= -2;
         if (reversed) src = -2 - src;
         CodedEvent event;
         event.code = reversed ? m.pattern->reverse_code : m.pattern->code;
-        event.source = actor_of(s, src);
-        event.target = actor_of(s, tgt);
+        event.source = slots.borrowed ? slots.borrowed_source : actor_of(s, src);
+        event.target = slots.borrowed ? slots.borrowed_target : actor_of(s, tgt);
         if (s.same_actor(src, tgt)) event.target = EventActor{};
         // A place visited stands for its country ("on Oslo visit" → NOR).
         if (tgt >= 0 && s.actors[tgt].place_only && event.target.actor_code.empty())
@@ -375,6 +434,7 @@ std::vector<CodedEvent> EventCoder::code_article(const Article& article) const {
         events.push_back(std::move(event));
       }
     }
+    agreements.note(s, lexicon_, sentence_index);
   }
   link_denials(article, events);
   return events;

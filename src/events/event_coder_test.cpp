@@ -84,6 +84,111 @@ TEST(EventCoder, CoordinatedSubjectsSignAsPartiesAndThePlaceIsTheLocation) {
   EXPECT_EQ(e->modality, Modality::kAsserted);
 }
 
+// The two parties of a signing event, in either order, as actor codes.
+bool signs_between(const CodedEvent& e, const std::string& a, const std::string& b) {
+  return (e.source.actor_code == a && e.target.actor_code == b) || (e.source.actor_code == b && e.target.actor_code == a);
+}
+
+TEST(EventCoder, AnAgreementSignedTakesThePartiesNamedWithIt) {
+  Fixture f;
+  // "between A and B" after the agreement noun, a participle after a comma.
+  auto between = f.code("The fishing treaty between Valdoria and Estmark, signed in Corvin, ends a long quarrel.");
+  const CodedEvent* e = find(between, "057");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(signs_between(*e, "VAL", "EST")) << e->source.name << " / " << e->target.name;
+  EXPECT_EQ(e->location, "Corvin");
+  EXPECT_EQ(e->modality, Modality::kAsserted);
+  // "the A-B accord was signed": a compound of two names.
+  auto compound = f.code("The Valdoria-Estmark accord was signed on Monday.");
+  e = find(compound, "057");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(signs_between(*e, "VAL", "EST")) << e->source.name << " / " << e->target.name;
+}
+
+TEST(EventCoder, ThisAgreementSignedTakesThePartiesOfTheSentenceBefore) {
+  Fixture f;
+  // The participle modifies "This agreement"; its parties are the two
+  // coordinated subjects of the sentence that introduced it, and the place
+  // of the visit is where it happened. Ada Brenn is no party.
+  auto events = f.code(
+      "Valdoria and Estmark have deepened their friendship with a ten-year water charter. This agreement, signed "
+      "during Ada Brenn's visit to Corvin, opens the river to barges.");
+  const CodedEvent* e = find(events, "057");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(signs_between(*e, "VAL", "EST")) << e->source.name << " / " << e->target.name;
+  EXPECT_EQ(e->modality, Modality::kAsserted);
+  EXPECT_EQ(e->location, "Corvin");
+  // "X said the deal signed on Friday will ...": the speaker is neither
+  // party, the actor after the main verb is not the target, and the
+  // signing is what X said.
+  auto said = f.code(
+      "Valdoria and Estmark have haggled over a grain pact for months. Ada Brenn said the deal signed on Friday "
+      "will make Valdoria richer.");
+  e = find(said, "057");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(signs_between(*e, "VAL", "EST")) << e->source.name << " / " << e->target.name;
+  EXPECT_EQ(e->modality, Modality::kReported);
+  EXPECT_EQ(e->attributed_to, "Ada Brenn");
+}
+
+TEST(EventCoder, AnAgreementSignedTooFarBackOrIndefiniteHasNoBorrowedParties) {
+  Fixture f;
+  // "a deal" is a new agreement, not the one named before.
+  auto indefinite = f.code("Valdoria and Estmark have haggled over a grain pact. Elsewhere a deal signed on Friday ended a strike.");
+  for (const CodedEvent& e : indefinite)
+    if (e.code == "057") EXPECT_FALSE(signs_between(e, "VAL", "EST"));
+  // Many sentences later, "the deal" is too far from the sentence that
+  // named its parties, unless that sentence was the lede.
+  const std::string body = " The harvest was large. The harvest was large. The harvest was large. The harvest was large."
+                           " The deal signed on Friday pleased farmers.";
+  for (const CodedEvent& e : f.code("The weather was mild. Nobody spoke. Rain fell. Valdoria and Estmark have haggled over a grain pact." + body))
+    if (e.code == "057") EXPECT_FALSE(signs_between(e, "VAL", "EST"));
+  bool lede = false;
+  for (const CodedEvent& e : f.code("Valdoria and Estmark have haggled over a grain pact." + body))
+    lede |= e.code == "057" && signs_between(e, "VAL", "EST");
+  EXPECT_TRUE(lede);
+}
+
+TEST(EventCoder, APlannedSigningBetweenPartiesStaysPlanned) {
+  Fixture f;
+  auto events = f.code("A cooperation agreement between Valdoria and Estmark is expected to be signed on Friday.");
+  const CodedEvent* e = find(events, "057");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(signs_between(*e, "VAL", "EST"));
+  EXPECT_EQ(e->modality, Modality::kPlanned);
+}
+
+TEST(EventCoder, TheTwoLeadersAreThePartiesNamedBefore) {
+  Fixture f;
+  const std::vector<EntityMention> names = {Fixture::place("Valdoria", "VAL"), Fixture::place("Estmark", "EST"),
+                                            Fixture::city("Corvin", "VAL"),
+                                            Fixture::person("Ada Brenn", "ESTGOV", "EST", 1),
+                                            Fixture::person("Tomas Erl", "VALGOV", "VAL", 2)};
+  auto code = [&](const std::string& text) { return EventCoder(f.lexicon, &f.agents).code_article(f.article(text, names)); };
+  auto leaders = code("Ada Brenn met Tomas Erl in Corvin on Monday. The two leaders signed a border treaty.");
+  bool signed_by_both = false;
+  for (const CodedEvent& e : leaders) {
+    EXPECT_EQ(e.source.name.find("leaders"), std::string::npos);
+    EXPECT_EQ(e.target.name.find("leaders"), std::string::npos);
+    if (e.code == "057")
+      signed_by_both |= (e.source.name == "Ada Brenn" && e.target.name == "Tomas Erl") ||
+                        (e.source.name == "Tomas Erl" && e.target.name == "Ada Brenn");
+  }
+  EXPECT_TRUE(signed_by_both);
+  // "both countries": the parties' countries, by the names the article
+  // gave them.
+  auto countries = code("Valdoria hosted Ada Brenn and Estmark sent Tomas Erl. Both countries signed the accord.");
+  const CodedEvent* e = nullptr;
+  for (const CodedEvent& c : countries)
+    if (c.code == "057" && c.sentence_index == 1) e = &c;
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(signs_between(*e, "VAL", "EST")) << e->source.name << " / " << e->target.name;
+  EXPECT_TRUE(e->source.name == "Valdoria" || e->source.name == "Estmark");
+  // With no two parties before, the phrase is no actor at all.
+  for (const CodedEvent& c : code("The two leaders signed a border treaty."))
+    EXPECT_TRUE(c.source.name.find("leaders") == std::string::npos && c.target.name.find("leaders") == std::string::npos);
+}
+
 TEST(EventCoder, PassiveTakesTheSourceFromBy) {
   Fixture f;
   auto events = f.code("Valdoria was visited by Ada Brenn last week.");

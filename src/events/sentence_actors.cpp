@@ -47,6 +47,35 @@ bool is_determiner(std::string_view w) {
 bool is_possessive(std::string_view token) {
   return token.ends_with("'s") || token.ends_with("\xE2\x80\x99s") || token.ends_with("s'");
 }
+
+// The preposition governing the phrase that starts at token `first`, empty
+// when none.
+std::string_view preposition_before(const SentenceActors& s, uint32_t first) {
+  uint32_t t = first;
+  // Skip determiners and up to two modifiers: "in south Ithilen", "to
+  // the affected villages".
+  int modifiers = 0;
+  while (t > 0 && (is_determiner(s.words[t - 1]) ||
+                   (modifiers < 2 && !s.capitalized[t - 1] && !is_preposition(s.words[t - 1]) &&
+                    !ends_object_search(s.words[t - 1]) && s.words[t - 1] != "and" && s.words[t - 1] != "or" &&
+                    s.words[t - 1].size() > 2 && !s.words[t - 1].ends_with("ed") &&
+                    // a plural noun ends the phrase: "to agreements Russia has signed"
+                    !s.words[t - 1].ends_with("s") && ++modifiers)))
+    --t;
+  if (t > 0 && is_preposition(s.words[t - 1])) return s.words[t - 1];
+  return {};
+}
+
+// A party "the two leaders" may refer back to: a named actor of a known
+// country, not a mere place, a generic noun, or a nationality used as an
+// adjective ("his Russian counterpart Vladimir Putin": Putin is the party).
+bool can_be_party(const SentenceActors& s, const SentenceActor& actor) {
+  if (actor.agent || actor.place_only || actor.actor.country.empty()) return false;
+  return !(actor.type == EntityType::kNorp && actor.last + 1 < s.words.size() && !s.capitalized[actor.last + 1] &&
+           std::isalpha(static_cast<unsigned char>(s.words[actor.last + 1][0])));
+}
+
+constexpr uint32_t kPairLookback = 4;  // sentences back that "the two leaders" may refer to
 }  // namespace
 
 int SentenceActors::subject_before(uint32_t pos) const {
@@ -137,12 +166,22 @@ bool SentenceActors::joins(uint32_t first, uint32_t last) const {
   return conjunction;
 }
 
+bool SentenceActors::compound(size_t a) const {
+  if (a + 1 >= actors.size()) return false;
+  const SentenceActor& x = actors[a];
+  const SentenceActor& y = actors[a + 1];
+  if (x.first == y.first && x.last == y.last) return true;
+  // "Iran-Russia": two names joined by a hyphen with no space around it.
+  return y.first == x.last + 2 && words[x.last + 1] == "-" && tokens[x.last].end == tokens[x.last + 1].begin &&
+         tokens[x.last + 1].end == tokens[y.first].begin;
+}
+
 std::vector<int> SentenceActors::group_backward(int index) const {
   std::vector<int> group{index};
   int a = index;
   while (a > 0) {
     const SentenceActor& prev = actors[a - 1];
-    if (!joins(prev.last + 1, actors[a].first) || prev.place_only || !prev.prep.empty()) break;
+    if (!compound(a - 1) && (!joins(prev.last + 1, actors[a].first) || prev.place_only || !prev.prep.empty())) break;
     group.insert(group.begin(), a - 1);
     --a;
   }
@@ -153,6 +192,10 @@ std::vector<int> SentenceActors::group_forward(int index) const {
   std::vector<int> group{index};
   size_t a = static_cast<size_t>(index);
   while (a + 1 < actors.size()) {
+    if (compound(a)) {
+      group.push_back(static_cast<int>(++a));
+      continue;
+    }
     const SentenceActor& next = actors[a + 1];
     uint32_t gap_first = actors[a].last + 1, gap_last = next.first;
     bool joined = joins(gap_first, gap_last) && (words[gap_last - 1] == "and" || words[gap_last - 1] == "," ||
@@ -207,8 +250,8 @@ bool SentenceActors::same_actor(int a, int b) const {
   return false;
 }
 
-SentenceActorBuilder::SentenceActorBuilder(const Article& article, const AgentNouns* agents)
-    : article_(article), agents_(agents) {
+SentenceActorBuilder::SentenceActorBuilder(const Article& article, const AgentNouns* agents, const VerbLexicon* lexicon)
+    : article_(article), agents_(agents), lexicon_(lexicon) {
   // One entry per person with a role, so that resolving a role phrase costs
   // the number of such people, not of mentions.
   std::vector<int32_t> seen;
@@ -270,22 +313,6 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     if (!end && s.tokens[index].end <= byte) ++index;
     return index;
   };
-  auto preposition_before = [&](uint32_t first) -> std::string_view {
-    uint32_t t = first;
-    // Skip determiners and up to two modifiers: "in south Ithilen", "to
-    // the affected villages".
-    int modifiers = 0;
-    while (t > 0 && (is_determiner(s.words[t - 1]) ||
-                     (modifiers < 2 && !s.capitalized[t - 1] && !is_preposition(s.words[t - 1]) &&
-                      !ends_object_search(s.words[t - 1]) && s.words[t - 1] != "and" && s.words[t - 1] != "or" &&
-                      s.words[t - 1].size() > 2 && !s.words[t - 1].ends_with("ed") &&
-                      // a plural noun ends the phrase: "to agreements Russia has signed"
-                      !s.words[t - 1].ends_with("s") && ++modifiers)))
-      --t;
-    if (t > 0 && is_preposition(s.words[t - 1])) return s.words[t - 1];
-    return {};
-  };
-
   // Mentions of this sentence.
   while (next_mention_ < article_.mentions.size() && article_.mentions[next_mention_].span.begin < sentence.begin)
     ++next_mention_;
@@ -373,7 +400,7 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     }
     s.actors.push_back(std::move(actor));
   }
-  for (SentenceActor& actor : s.actors) actor.prep = preposition_before(actor.first);
+  for (SentenceActor& actor : s.actors) actor.prep = preposition_before(s, actor.first);
   // A bare role ("the government", "the opposition") belongs to the country
   // the sentence was last about: "lawmakers in Santiago accused the
   // government" is Chile's government.
@@ -406,7 +433,113 @@ const SentenceActors& SentenceActorBuilder::build(uint32_t sentence_index) {
     actor.agent = false;
     actor.type = EntityType::kPerson;
   }
+  if (lexicon_) resolve_pair_phrases(sentence_index);
+  remember_parties(sentence_index);
   return s;
+}
+
+// "the two leaders", "both countries": the two parties named together last
+// (in this sentence before the phrase, else in one of the few sentences
+// before), never an actor called "leaders". Unresolved, the phrase is no
+// actor at all: a bare "leaders" with the sentence's country would give the
+// act to one side only.
+void SentenceActorBuilder::resolve_pair_phrases(uint32_t sentence_index) {
+  SentenceActors& s = current_;
+  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  for (uint32_t t = 0; t + 1 < n; ++t) {
+    // "both X", "both the X", "the two X", "these two X", "those two X".
+    uint32_t first = t, noun = t + 1;
+    if (s.words[t] == "both") {
+      if (s.words[noun] == "the" && noun + 1 < n) ++noun;
+    } else if (s.words[t] == "two" && t > 0 &&
+               (s.words[t - 1] == "the" || s.words[t - 1] == "these" || s.words[t - 1] == "those")) {
+      first = t - 1;
+    } else {
+      continue;
+    }
+    const PairNoun kind = lexicon_->pair_noun(s.words[noun]);
+    if (kind == PairNoun::kNone || s.in_mention[noun]) continue;
+    // A named mention inside the phrase wins ("both Chile's leaders" stays).
+    bool named = false;
+    for (uint32_t u = first; u <= noun; ++u) named |= s.in_mention[u];
+    if (named) continue;
+    std::erase_if(s.actors, [&](const SentenceActor& a) { return a.first <= noun && a.last >= first; });
+    // The first two actors of distinct countries before the phrase in this
+    // sentence, else the remembered pair.
+    const SentenceActor* x = nullptr;
+    const SentenceActor* y = nullptr;
+    for (const SentenceActor& a : s.actors) {
+      if (a.first >= first) break;
+      if (!can_be_party(s, a)) continue;
+      if (!x) x = &a;
+      else if (a.actor.country != x->actor.country) {
+        y = &a;
+        break;
+      }
+    }
+    SentenceActor parties[2];
+    if (x && y) {
+      parties[0] = *x, parties[1] = *y;
+    } else if (last_pair_.found && last_pair_.sentence + kPairLookback >= sentence_index) {
+      parties[0].actor = last_pair_.first, parties[0].type = last_pair_.first_type;
+      parties[1].actor = last_pair_.second, parties[1].type = last_pair_.second_type;
+    } else {
+      t = noun;
+      continue;
+    }
+    const Span span{s.tokens[first].begin, s.tokens[noun].end};
+    for (SentenceActor& party : parties) {
+      const bool country_named = party.type == EntityType::kPlace && party.actor.actor_code == party.actor.country;
+      party.first = first, party.last = noun;
+      party.agent = false, party.place_only = false;
+      // Not a location ("in both countries" is no place of the event).
+      if (party.type != EntityType::kPerson) party.type = EntityType::kOrganization;
+      party.prep = preposition_before(s, first);
+      if (kind == PairNoun::kCountries && !country_named) {
+        // "the two countries" after "Iranian President X": Iran, as the
+        // article named it when it did.
+        auto named_country = std::find_if(country_mentions_.begin(), country_mentions_.end(),
+                                          [&](const EventActor& c) { return c.country == party.actor.country; });
+        if (named_country != country_mentions_.end()) party.actor = *named_country;
+        else party.actor = {"", party.actor.country, party.actor.country, 0, -1, span};
+      }
+    }
+    auto at = std::find_if(s.actors.begin(), s.actors.end(), [&](const SentenceActor& a) { return a.first > noun; });
+    at = s.actors.insert(at, std::move(parties[1]));
+    s.actors.insert(at, std::move(parties[0]));
+    t = noun;
+  }
+}
+
+// The pair "the two leaders" may refer to later, and the countries named
+// (the first mention of each, which is how the article names it).
+void SentenceActorBuilder::remember_parties(uint32_t sentence_index) {
+  const SentenceActors& s = current_;
+  const SentenceActor* x = nullptr;
+  for (const SentenceActor& a : s.actors) {
+    if (a.type == EntityType::kPlace && !a.actor.country.empty() && a.actor.actor_code == a.actor.country) {
+      auto known = std::find_if(country_mentions_.begin(), country_mentions_.end(),
+                                [&](const EventActor& c) { return c.country == a.actor.country; });
+      if (known == country_mentions_.end() && country_mentions_.size() < 64) country_mentions_.push_back(a.actor);
+    }
+  }
+  for (const SentenceActor& a : s.actors) {
+    if (!can_be_party(s, a)) continue;
+    if (!x) {
+      x = &a;
+    } else if (a.actor.country != x->actor.country) {
+      // The same two parties again (the usual case in a story about them)
+      // only move the pair forward, without copying names.
+      const bool same = last_pair_.found && last_pair_.first.span == x->actor.span && last_pair_.second.span == a.actor.span;
+      if (same || (last_pair_.found && last_pair_.first.name == x->actor.name && last_pair_.second.name == a.actor.name &&
+                   last_pair_.first.local_entity == x->actor.local_entity)) {
+        last_pair_.sentence = sentence_index;
+        return;
+      }
+      last_pair_ = {sentence_index, x->actor, a.actor, x->type, a.type, true};
+      return;
+    }
+  }
 }
 
 void link_denials(const Article& article, std::vector<CodedEvent>& events) {

@@ -20,6 +20,15 @@ struct SentenceActor {
   std::string_view prep;    // the preposition before it ("in", "with"), empty when none
 };
 
+// Two parties named together, remembered across sentences: what "the two
+// leaders" and "this agreement" refer back to.
+struct PartyPair {
+  uint32_t sentence = 0;
+  EventActor first, second;
+  EntityType first_type = EntityType::kPerson, second_type = EntityType::kPerson;
+  bool found = false;
+};
+
 struct SentenceActors {
   Span sentence;
   std::vector<Span> tokens;
@@ -46,6 +55,9 @@ struct SentenceActors {
   int location_near(uint32_t pos) const;
   bool same_actor(int a, int b) const;
   bool joins(uint32_t first, uint32_t last) const;
+  // Actors `a` and `a + 1` name one compound party: the two halves of "the
+  // two leaders" (one token range) or of "the Iran-Russia treaty".
+  bool compound(size_t a) const;
 
   // The actors location_near may choose, in text order; filled on first use
   // (a sentence with thousands of events would otherwise be scanned whole
@@ -57,13 +69,23 @@ struct SentenceActors {
 
 class SentenceActorBuilder {
  public:
-  SentenceActorBuilder(const Article& article, const AgentNouns* agents);
+  // `lexicon` (may be null) gives the `@pair` nouns of "the two leaders".
+  SentenceActorBuilder(const Article& article, const AgentNouns* agents, const VerbLexicon* lexicon = nullptr);
   // Sentences must be asked for in order (tokens and mentions are walked once).
   const SentenceActors& build(uint32_t sentence_index);
+  // The nearest sentence so far (this one included) with actors of two
+  // countries: its first two.
+  const PartyPair& last_pair() const { return last_pair_; }
 
  private:
+  void resolve_pair_phrases(uint32_t sentence_index);
+  void remember_parties(uint32_t sentence_index);
+
   const Article& article_;
   const AgentNouns* agents_;
+  const VerbLexicon* lexicon_;
+  PartyPair last_pair_;
+  std::vector<EventActor> country_mentions_;  // the latest mention of each country by name ("Iran")
   size_t next_token_ = 0, next_mention_ = 0;
   std::string lowered_;
   SentenceActors current_;

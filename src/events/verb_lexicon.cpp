@@ -138,6 +138,20 @@ Status VerbLexicon::add_rule(std::string_view code, std::string_view pattern_tex
   VerbPattern pattern;
   pattern.line = line;
   code = core::trim(code);
+  // Word lists that help find an event's parties rather than code one.
+  if (code == "@agreement" || code == "@pair" || code == "@pair-country") {
+    for (std::string_view element : core::split(pattern_text, '|')) {
+      std::string word = core::ascii_lower(core::trim(element));
+      if (word.empty() || word.find(' ') != std::string::npos)
+        return Status::invalid_input("'" + std::string(code) + "' takes single words separated by '|'");
+      if (code == "@agreement") {
+        for (auto& [form, kind] : noun_forms(word)) agreement_nouns_.insert(form);
+      } else {
+        pair_nouns_[word] = code == "@pair" ? PairNoun::kActors : PairNoun::kCountries;
+      }
+    }
+    return Status::ok();
+  }
   if (!code.empty() && code[0] == '@') {
     pattern.cue = cue_named(code);
     if (pattern.cue == Cue::kNone) return Status::invalid_input("unknown cue '" + std::string(code) + "'");
@@ -194,6 +208,15 @@ Status VerbLexicon::add_rule(std::string_view code, std::string_view pattern_tex
   }
   add_pattern(std::move(pattern), std::move(forms));
   return Status::ok();
+}
+
+bool VerbLexicon::names_agreement(std::string_view word) const {
+  return agreement_nouns_.find(word) != agreement_nouns_.end();
+}
+
+PairNoun VerbLexicon::pair_noun(std::string_view word) const {
+  auto it = pair_nouns_.find(word);
+  return it == pair_nouns_.end() ? PairNoun::kNone : it->second;
 }
 
 void VerbLexicon::index_head(uint32_t pattern, const std::string& word, HeadForm form) {

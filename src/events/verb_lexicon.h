@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "storyline/status.h"
@@ -36,6 +37,11 @@ struct VerbPattern {
   int literals = 0;   // specificity: literal elements besides the head
   int line = 0;       // where it was defined (for messages and ties)
 };
+
+// What "the two X" / "both X" stands for (`@pair`, `@pair-country`): the two
+// parties named just before, as they were named ("the two leaders") or as
+// their countries ("the two countries").
+enum class PairNoun : uint8_t { kNone, kActors, kCountries };
 
 // How the token at the head was inflected.
 enum class HeadForm : uint8_t { kBase, kThird, kPast, kGerund, kNoun };
@@ -67,6 +73,13 @@ class VerbLexicon {
   bool best_event_at(const std::vector<std::string_view>& words, uint32_t i, PatternMatch& out) const;
   void cues_at(const std::vector<std::string_view>& words, uint32_t i, std::vector<PatternMatch>& out) const;
 
+  // `@agreement`: a noun that names an agreement ("treaty", "deals"); the
+  // parties of its signing are the agreement's.
+  bool names_agreement(std::string_view word) const;
+  // `@pair` / `@pair-country`: a plural noun that, after "the two" or
+  // "both", refers back to two parties ("leaders", "countries").
+  PairNoun pair_noun(std::string_view word) const;
+
   size_t event_rules() const { return event_rules_; }
   size_t cue_rules() const { return cue_rules_; }
 
@@ -84,6 +97,8 @@ class VerbLexicon {
 
   std::vector<VerbPattern> patterns_;
   std::unordered_map<std::string, std::vector<HeadEntry>, Hash, std::equal_to<>> heads_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> agreement_nouns_;
+  std::unordered_map<std::string, PairNoun, Hash, std::equal_to<>> pair_nouns_;
   size_t event_rules_ = 0;
   size_t cue_rules_ = 0;
 };
