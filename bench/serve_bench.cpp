@@ -61,7 +61,7 @@ std::string date_of(int day) {
   // Days from 2025-01-01, as an ISO date (months of 28 days keep it simple
   // and valid).
   int month = 1 + (day / 28) % 12, year = 2025 + day / (28 * 12), d = 1 + day % 28;
-  char text[16];
+  char text[32];  // room for any int, so the format is never cut
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, d);
   return text;
 }

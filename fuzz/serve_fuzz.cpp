@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -31,14 +32,25 @@ serve::Server& server() {
       EngineOptions engine_options;
       engine_options.db_path = db;
       auto engine = Engine::open(engine_options);
-      if (!engine || !(*engine)->ingest({STORYLINE_SOURCE_DIR "/examples"}, IngestOptions{})) std::abort();
+      if (!engine) {
+        std::fprintf(stderr, "serve_fuzz: cannot open %s: %s\n", db.c_str(), engine.status().message().c_str());
+        std::abort();
+      }
+      auto ingested = (*engine)->ingest({STORYLINE_SOURCE_DIR "/examples"}, IngestOptions{});
+      if (!ingested) {
+        std::fprintf(stderr, "serve_fuzz: cannot store the examples: %s\n", ingested.status().message().c_str());
+        std::abort();
+      }
     }
     serve::ServeOptions options;
     options.db_path = db;
     options.token = "fuzz-token";
     options.threads = 1;
     auto created = serve::Server::create(options);
-    if (!created) std::abort();
+    if (!created) {
+      std::fprintf(stderr, "serve_fuzz: cannot start the server: %s\n", created.status().message().c_str());
+      std::abort();
+    }
     return std::move(*created);
   }();
   return *instance;

@@ -135,14 +135,20 @@ TEST(EventCoder, AnAgreementSignedTooFarBackOrIndefiniteHasNoBorrowedParties) {
   Fixture f;
   // "a deal" is a new agreement, not the one named before.
   auto indefinite = f.code("Valdoria and Estmark have haggled over a grain pact. Elsewhere a deal signed on Friday ended a strike.");
-  for (const CodedEvent& e : indefinite)
-    if (e.code == "057") EXPECT_FALSE(signs_between(e, "VAL", "EST"));
+  for (const CodedEvent& e : indefinite) {
+    if (e.code == "057") {
+      EXPECT_FALSE(signs_between(e, "VAL", "EST"));
+    }
+  }
   // Many sentences later, "the deal" is too far from the sentence that
   // named its parties, unless that sentence was the lede.
   const std::string body = " The harvest was large. The harvest was large. The harvest was large. The harvest was large."
                            " The deal signed on Friday pleased farmers.";
-  for (const CodedEvent& e : f.code("The weather was mild. Nobody spoke. Rain fell. Valdoria and Estmark have haggled over a grain pact." + body))
-    if (e.code == "057") EXPECT_FALSE(signs_between(e, "VAL", "EST"));
+  for (const CodedEvent& e : f.code("The weather was mild. Nobody spoke. Rain fell. Valdoria and Estmark have haggled over a grain pact." + body)) {
+    if (e.code == "057") {
+      EXPECT_FALSE(signs_between(e, "VAL", "EST"));
+    }
+  }
   bool lede = false;
   for (const CodedEvent& e : f.code("Valdoria and Estmark have haggled over a grain pact." + body))
     lede |= e.code == "057" && signs_between(e, "VAL", "EST");
