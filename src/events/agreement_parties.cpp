@@ -38,22 +38,12 @@ bool follows_agreement(const SentenceActors& s, const VerbLexicon& lexicon, cons
 AgreementParties agreement_parties(const SentenceActors& s, uint32_t k) {
   AgreementParties slots;
   int between = s.actor_after_word(k, "between", 3);
-  if (between >= 0) {
-    std::vector<int> parties = s.group_forward(between);
-    if (parties.size() >= 2) {
-      slots.sources = {parties.front()};
-      slots.targets.assign(parties.begin() + 1, parties.end());
-      return slots;
-    }
-  }
+  if (between >= 0 && split_parties(s.group_forward(between), slots.sources, slots.targets)) return slots;
   std::vector<int> owners;
   int before = s.actor_just_before(k, 3);
   if (before >= 0 && !s.actors[before].place_only) owners = s.group_backward(before);
-  int with = s.actor_after_word(k, "with", 3);
-  if (owners.size() >= 2) {
-    slots.sources = {owners.front()};
-    slots.targets.assign(owners.begin() + 1, owners.end());
-  } else if (with >= 0) {
+  if (split_parties(owners, slots.sources, slots.targets)) return slots;
+  if (int with = s.actor_after_word(k, "with", 3); with >= 0) {
     slots.sources = owners;
     slots.targets = s.group_forward(with);
   }

@@ -27,6 +27,16 @@ bool follows_agreement(const SentenceActors& s, const VerbLexicon& lexicon, cons
 struct AgreementParties {
   std::vector<int> sources, targets;
 };
+
+// Parties named together ("between A and B", "A and B's pact"): the first is
+// the source, the others the targets. False, and nothing set, for fewer
+// than two.
+inline bool split_parties(const std::vector<int>& parties, std::vector<int>& sources, std::vector<int>& targets) {
+  if (parties.size() < 2) return false;
+  sources = {parties.front()};
+  targets.assign(parties.begin() + 1, parties.end());
+  return true;
+}
 AgreementParties agreement_parties(const SentenceActors& s, uint32_t k);
 
 // "this agreement", "the deal": a definite agreement noun refers back.

@@ -143,11 +143,7 @@ Slots find_slots(const SentenceActors& s, const VerbLexicon& lexicon, const Agre
       int between = s.actor_after_word(m.last, "between", 6);
       if (between >= 0) {
         std::vector<int> parties = s.group_forward(between);
-        if (parties.size() >= 2) {
-          slots.sources = {parties.front()};
-          slots.targets.assign(parties.begin() + 1, parties.end());
-          return slots;
-        }
+        if (split_parties(parties, slots.sources, slots.targets)) return slots;
         sources = parties;
       }
     }
@@ -168,11 +164,7 @@ Slots find_slots(const SentenceActors& s, const VerbLexicon& lexicon, const Agre
       int between = s.actor_after_word(m.last, "between", 4);
       if (between >= 0) {
         std::vector<int> parties = s.group_forward(between);
-        if (parties.size() >= 2) {
-          slots.sources = {parties.front()};
-          slots.targets.assign(parties.begin() + 1, parties.end());
-          return slots;
-        }
+        if (split_parties(parties, slots.sources, slots.targets)) return slots;
         sources = parties;
       }
     }
