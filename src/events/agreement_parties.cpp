@@ -76,8 +76,8 @@ void AgreementMemory::note(const SentenceActors& s, const VerbLexicon& lexicon, 
     int x = parties.sources.empty() ? -1 : parties.sources.front();
     int y = parties.targets.empty() ? -1 : parties.targets.front();
     if (x < 0 || y < 0) {
-      // Coordinated subjects before the noun: "Russia and Iran have
-      // deepened their alliance with a treaty".
+      // Coordinated subjects before the noun: "Valdoria and Estmark have
+      // sealed their partnership with an accord".
       x = y = -1;
       for (size_t a = 0; a < s.actors.size() && s.actors[a].last < k; ++a) {
         if (!s.actors[a].prep.empty() || s.actors[a].place_only) continue;
