@@ -98,8 +98,7 @@ std::vector<uint64_t> FeatureExtractor::content_terms(std::string_view text) {
 // letters between separators, without digits (ids, dates, hashes) and
 // without the words of site structure (url_words.txt). A slug is the
 // headline again, often with the words a short headline left out
-// ("la-fi-federal-reserve-plosser-stimulus-economy" for "Fed official says
-// weak data caused by weather").
+// ("solvik-ferry-pier-reopens-after-repairs" for "Pier reopens").
 std::string FeatureExtractor::url_subject_words(std::string_view url) const {
   size_t scheme = url.find("://");
   size_t start = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
