@@ -2,6 +2,7 @@
 stage, against the articles it points into, and prints its label counts.
 
     python3 eval/check_claim_pairs.py [--pairs FILE] [--shared DIR] [--no-copy-check]
+                                      [--also FILE ...]
 
 Checked for every row: the columns and their values; both files exist under
 the shared folder; each span lies inside its file, starts and ends on UTF-8
@@ -10,7 +11,8 @@ in white space; the two sides are different files (or two articles of one
 seed file) and do not overlap; no pair appears twice; the note is short.
 Then, unless --no-copy-check: no run of nine words of any text file under the
 shared folder appears anywhere in the pairs file, since article text must stay
-in ../shared. Exit status 1 and one line per problem (file and line named) when
+in ../shared (--also adds notes files, such as eval/README.md, to that check).
+The dev and test halves must hold each label about equally. Exit status 1 and one line per problem (file and line named) when
 anything fails.
 """
 import argparse
@@ -175,9 +177,13 @@ def word_runs(text):
     return {tuple(words[i:i + COPY_RUN]) for i in range(len(words) - COPY_RUN + 1)}
 
 
-def check_copies(path, pairs_text, shared, problems):
-    """Every nine-word run of the pairs file that also occurs in a shared file."""
-    ours = word_runs(pairs_text)
+def check_copies(texts, shared, problems):
+    """Every nine-word run of our files (path -> text) that also occurs in a
+    shared file."""
+    ours = {}
+    for path, text in texts.items():
+        for run in word_runs(text):
+            ours.setdefault(run, path)
     found = {}
     for full, text in shared_texts(shared):
         words = [w.lower() for w in WORD.findall(text)]
@@ -186,7 +192,17 @@ def check_copies(path, pairs_text, shared, problems):
             if run in ours and run not in found:
                 found[run] = full
     for run, full in sorted(found.items()):
-        problems.append(f"{path}: nine words copied from {full}: '{' '.join(run)}'")
+        problems.append(f"{ours[run]}: nine words copied from {full}: '{' '.join(run)}'")
+
+
+def check_split_balance(path, rows, problems):
+    """Each label is dealt alternately to dev and test, so the halves differ by
+    at most one pair per label."""
+    counts = collections.Counter((r["label"], r["split"]) for r in rows)
+    for label in KINDS:
+        dev, test = counts[(label, "dev")], counts[(label, "test")]
+        if abs(dev - test) > 1:
+            problems.append(f"{path}: {label} has {dev} dev and {test} test pairs")
 
 
 def print_counts(rows):
@@ -210,6 +226,7 @@ def main():
     parser.add_argument("--pairs", default=os.path.join(repo_root(), "eval", "data", "claim_pairs.tsv"))
     parser.add_argument("--shared", default=os.path.join(os.path.dirname(repo_root()), "shared"))
     parser.add_argument("--no-copy-check", action="store_true")
+    parser.add_argument("--also", nargs="*", default=[], help="more files for the copy check")
     args = parser.parse_args()
 
     problems = []
@@ -228,8 +245,13 @@ def main():
             if key in seen_pairs:
                 problems.append(f"{args.pairs}:{row['line']}: same pair as {seen_pairs[key]}")
             seen_pairs[key] = row["pair_id"]
+    check_split_balance(args.pairs, rows, problems)
     if not args.no_copy_check:
-        check_copies(args.pairs, pairs_text, args.shared, problems)
+        texts = {args.pairs: pairs_text}
+        for extra in args.also:
+            with open(extra, encoding="utf-8") as f:
+                texts[extra] = f.read()
+        check_copies(texts, args.shared, problems)
 
     print_counts(rows)
     for problem in problems:
