@@ -11,16 +11,18 @@ in white space; the two sides are different files (or two articles of one
 seed file) and do not overlap; no pair appears twice; the note is short.
 Then, unless --no-copy-check: no run of nine words of any text file under the
 shared folder appears anywhere in the pairs file, since article text must stay
-in ../shared (--also adds notes files, such as eval/README.md, to that check).
+in ../shared (eval/copied_text.py; --also adds notes files such as
+eval/README.md to that check).
 The dev and test halves must hold each label about equally. Exit status 1 and one line per problem (file and line named) when
 anything fails.
 """
 import argparse
 import collections
-import gzip
 import os
 import re
 import sys
+
+from copied_text import check_no_copied_text
 
 COLUMNS = ["pair_id", "file_a", "start_a", "end_a", "file_b", "start_b", "end_b",
            "label", "kind", "attribution_a", "attribution_b", "split", "why"]
@@ -32,7 +34,6 @@ KINDS = {
 ATTRIBUTIONS = {"outlet", "attributed"}
 SPLITS = {"dev", "test"}
 WHY_MAX_WORDS = 12
-COPY_RUN = 9
 WORD = re.compile(r"\w+")
 
 
@@ -41,8 +42,7 @@ def repo_root():
 
 
 def read_rows(path, problems):
-    """Returns (rows, text): rows as dicts with their line number; text is the
-    whole file, for the copy check."""
+    """Returns the rows as dicts, each with its line number."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
     rows, header_seen = [], False
@@ -54,7 +54,7 @@ def read_rows(path, problems):
             header_seen = True
             if fields != COLUMNS:
                 problems.append(f"{path}:{number}: header is {fields}, expected {COLUMNS}")
-                return [], text
+                return []
             continue
         if len(fields) != len(COLUMNS):
             problems.append(f"{path}:{number}: {len(fields)} fields, expected {len(COLUMNS)}")
@@ -64,7 +64,7 @@ def read_rows(path, problems):
         rows.append(row)
     if not header_seen:
         problems.append(f"{path}: no header line")
-    return rows, text
+    return rows
 
 
 def check_values(path, row, problems):
@@ -152,49 +152,6 @@ def outlet_of(name):
     return base.split("_", 1)[0]
 
 
-def shared_texts(shared):
-    """Yields (path, text) for every file under the shared folder that reads as
-    text; gzip files are read decompressed."""
-    for folder, _, names in os.walk(shared):
-        for name in sorted(names):
-            full = os.path.join(folder, name)
-            try:
-                if name.endswith(".gz"):
-                    with gzip.open(full, "rb") as f:
-                        data = f.read()
-                else:
-                    with open(full, "rb") as f:
-                        data = f.read()
-            except (OSError, EOFError):
-                continue
-            if b"\0" in data[:4096]:
-                continue
-            yield full, data.decode("utf-8", errors="ignore")
-
-
-def word_runs(text):
-    words = [w.lower() for w in WORD.findall(text)]
-    return {tuple(words[i:i + COPY_RUN]) for i in range(len(words) - COPY_RUN + 1)}
-
-
-def check_copies(texts, shared, problems):
-    """Every nine-word run of our files (path -> text) that also occurs in a
-    shared file."""
-    ours = {}
-    for path, text in texts.items():
-        for run in word_runs(text):
-            ours.setdefault(run, path)
-    found = {}
-    for full, text in shared_texts(shared):
-        words = [w.lower() for w in WORD.findall(text)]
-        for i in range(len(words) - COPY_RUN + 1):
-            run = tuple(words[i:i + COPY_RUN])
-            if run in ours and run not in found:
-                found[run] = full
-    for run, full in sorted(found.items()):
-        problems.append(f"{ours[run]}: nine words copied from {full}: '{' '.join(run)}'")
-
-
 def check_split_balance(path, rows, problems):
     """Each label is dealt alternately to dev and test, so the halves differ by
     at most one pair per label."""
@@ -230,7 +187,7 @@ def main():
     args = parser.parse_args()
 
     problems = []
-    rows, pairs_text = read_rows(args.pairs, problems)
+    rows = read_rows(args.pairs, problems)
     cache, seen_ids, seen_pairs = {}, set(), {}
     for row in rows:
         check_values(args.pairs, row, problems)
@@ -247,11 +204,7 @@ def main():
             seen_pairs[key] = row["pair_id"]
     check_split_balance(args.pairs, rows, problems)
     if not args.no_copy_check:
-        texts = {args.pairs: pairs_text}
-        for extra in args.also:
-            with open(extra, encoding="utf-8") as f:
-                texts[extra] = f.read()
-        check_copies(texts, args.shared, problems)
+        problems += check_no_copied_text([args.pairs] + args.also, args.shared)
 
     print_counts(rows)
     for problem in problems:
