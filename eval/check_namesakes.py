@@ -32,12 +32,13 @@ import random
 import re
 import sys
 
+from copied_text import check_no_copied_text
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 POLNEAR_TSV = os.path.join(HERE, 'data', 'namesakes.tsv')
 ECBPLUS_TSV = os.path.join(HERE, 'data', 'namesakes_ecbplus.tsv')
 SPLIT_SEED = 18
 WHY_MAX_WORDS = 11
-COPY_RUN_WORDS = 9
 
 POLNEAR_COLUMNS = ['pair_id', 'file_a', 'start_a', 'end_a', 'surface_a',
                    'file_b', 'start_b', 'end_b', 'surface_b',
@@ -252,38 +253,6 @@ def check_unique_pairs(table, mention_keys):
         if key in seen_pairs:
             errors.append(f'{where}: same pair as line {seen_pairs[key]}')
         seen_pairs[key] = number
-    return errors
-
-
-def word_runs(text):
-    """Nine-word runs of real words (the repository hook's rule: runs made mostly
-    of numbers or one- and two-letter tokens are ids or tags, not prose)."""
-    words = re.findall(r'[a-z0-9]+', text.lower())
-    runs = set()
-    for i in range(len(words) - COPY_RUN_WORDS + 1):
-        window = words[i:i + COPY_RUN_WORDS]
-        if sum(1 for w in window if len(w) > 2 and not w.isdigit()) >= COPY_RUN_WORDS - 2:
-            runs.add(' '.join(window))
-    return runs
-
-
-def check_no_copied_text(paths, shared):
-    """Every nine-word run of our files that also occurs in a text file of ../shared."""
-    ours = {}
-    for path in paths:
-        for run in word_runs(open(path, encoding='utf-8').read()):
-            ours.setdefault(run, path)
-    errors = []
-    for root, _, files in os.walk(shared):
-        if os.sep + 'hooks' in root:
-            continue
-        for name in files:
-            if name.endswith('.gz'):
-                continue
-            source = os.path.join(root, name)
-            text = open(source, encoding='utf-8', errors='ignore').read()
-            for run in word_runs(text) & ours.keys():
-                errors.append(f'{ours[run]}: repeats nine words of {os.path.relpath(source, shared)}: "{run}"')
     return errors
 
 
