@@ -320,4 +320,10 @@ Stage* engine_stage(Engine& engine, std::string_view name) {
   return nullptr;
 }
 
+Status engine_add_stage(Engine& engine, std::unique_ptr<Stage> stage) {
+  if (Status status = stage->open(engine.impl().db); !status.is_ok()) return status;
+  engine.impl().stages.push_back(std::move(stage));
+  return Status::ok();
+}
+
 }  // namespace storyline::pipeline
