@@ -67,12 +67,12 @@ std::string article_id(const Article& article) {
 
 Result<Cleaner> Cleaner::load(const std::string& data_dir) {
   Cleaner cleaner;
-  auto lines = LineClassifier::load(data_dir + "/boilerplate.txt");
-  if (!lines) return lines.status();
-  cleaner.lines_ = std::move(*lines);
   auto outlets = OutletDirectory::load(data_dir + "/outlets.tsv");
   if (!outlets) return outlets.status();
   cleaner.outlets_ = std::move(*outlets);
+  auto lines = LineClassifier::load(data_dir + "/boilerplate.txt", cleaner.outlets_);
+  if (!lines) return lines.status();
+  cleaner.lines_ = std::move(*lines);
   return cleaner;
 }
 

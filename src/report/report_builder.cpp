@@ -1,5 +1,7 @@
 #include "report/report_builder.h"
 
+#include <map>
+
 #include "core/text_util.h"
 #include "dates/anchor.h"
 #include "store/article_store.h"
@@ -44,7 +46,8 @@ nlohmann::json article_json(const Article& article) {
 }
 
 Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
-                                    const std::vector<std::unique_ptr<pipeline::Stage>>& stages) {
+                                    const std::vector<std::unique_ptr<pipeline::Stage>>& stages,
+                                    std::vector<std::string>* problems) {
   nlohmann::json report = {
       {"articles", nlohmann::json::array()}, {"stories", nlohmann::json::array()},
       {"entities", nlohmann::json::array()}, {"events", nlohmann::json::array()},
@@ -71,8 +74,28 @@ Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
     }
     report["articles"].push_back(std::move(json));
   }
-  for (const auto& stage : stages)
-    if (Status status = stage->report(scope, report); !status.is_ok()) return status;
+  for (const auto& stage : stages) {
+    // What the stage had appended when it threw goes with it (the report is
+    // large: the sizes of its arrays are the snapshot, not a copy).
+    std::map<std::string, size_t> sizes;
+    for (auto& [key, value] : report.items()) sizes[key] = value.is_array() ? value.size() : 0;
+    try {
+      if (Status status = stage->report(scope, report); !status.is_ok()) return status;
+    } catch (const std::exception& error) {
+      if (!problems) throw;  // no one to tell: the caller handles it
+      for (auto it = report.begin(); it != report.end();) {
+        auto known = sizes.find(it.key());
+        if (known == sizes.end()) {
+          it = report.erase(it);
+          continue;
+        }
+        if (it->is_array() && it->size() > known->second) it->get_ref<nlohmann::json::array_t&>().resize(known->second);
+        ++it;
+      }
+      problems->push_back("stage " + std::string(stage->name()) + ": its part of the report could not be built (internal error: " +
+                            error.what() + ")");
+    }
+  }
   return report;
 }
 
