@@ -90,8 +90,7 @@ size_t read_source(const std::string& input, const std::string& name, ByteSource
   document.origin = input;
   document.format = format == InputFormat::kHtml ? RawDocument::Format::kHtml : RawDocument::Format::kText;
   if (format == InputFormat::kHtml) {
-    document.charset = declared_html_charset(body);
-    document.body = convert_to_utf8(body, document.charset);
+    document.body = decode_html(body, "", &document.charset);
   } else {
     document.body = std::move(body);
   }

@@ -29,6 +29,8 @@ struct Engine::Impl {
   // One transaction: the articles, then each stage's add_batch. Throws what
   // a stage throws (after rolling back); a Status is a store failure.
   Status store_batch(std::vector<Article> articles, IngestSummary& summary);
+  // The stage's add_batch on the articles of the languages it covers.
+  Status add_covered(pipeline::Stage& stage, std::vector<Article>& articles);
   // Returns false when the article could not be analysed (the error is reported).
   bool take(Article article, const IngestOptions& options, IngestSummary& summary, const IngestCallbacks& callbacks);
   // Cuts the article after `keep` sentences; returns the warning naming it.
@@ -96,6 +98,8 @@ bool Engine::Impl::take(Article article, const IngestOptions& options, IngestSum
   if (options.max_sentences_per_article > 0 && article.sentences.size() > options.max_sentences_per_article)
     warn(cut_sentences(article, options.max_sentences_per_article));
   for (const auto& stage : stages) {
+    // A stage whose rules are for other languages leaves the article alone.
+    if (stage->coverage(article.language) == pipeline::Coverage::kNone) continue;
     // A stage's bug on one article costs that article, not the batch: it is
     // named and not stored (a half-analysed article would be), and the
     // rest goes on.
@@ -163,6 +167,28 @@ bool Engine::Impl::process(const RawDocument& document, const IngestOptions& opt
   return all_taken;
 }
 
+Status Engine::Impl::add_covered(pipeline::Stage& stage, std::vector<Article>& articles) {
+  auto covered = [&](const Article& article) {
+    return stage.coverage(article.language) != pipeline::Coverage::kNone;
+  };
+  if (std::all_of(articles.begin(), articles.end(), covered)) return stage.add_batch(db, articles);
+  // The stage sees only its languages' articles, in arrival order; they come
+  // back to their places with what the stage added to them.
+  std::vector<size_t> places;
+  std::vector<Article> subset;
+  for (size_t i = 0; i < articles.size(); ++i)
+    if (covered(articles[i])) places.push_back(i), subset.push_back(std::move(articles[i]));
+  Status status = Status::ok();
+  try {
+    if (!subset.empty()) status = stage.add_batch(db, subset);
+  } catch (...) {
+    for (size_t k = 0; k < places.size(); ++k) articles[places[k]] = std::move(subset[k]);
+    throw;
+  }
+  for (size_t k = 0; k < places.size(); ++k) articles[places[k]] = std::move(subset[k]);
+  return status;
+}
+
 Status Engine::Impl::store_batch(std::vector<Article> articles, IngestSummary& summary) {
   Status status;
   size_t known = 0;
@@ -179,7 +205,7 @@ Status Engine::Impl::store_batch(std::vector<Article> articles, IngestSummary& s
       else if (*inserted) inserted_articles.push_back(std::move(articles[i]));
       else ++known;
     }
-    for (size_t i = 0; status.is_ok() && i < stages.size(); ++i) status = stages[i]->add_batch(db, inserted_articles);
+    for (size_t i = 0; status.is_ok() && i < stages.size(); ++i) status = add_covered(*stages[i], inserted_articles);
     if (status.is_ok()) status = transaction.commit();
     if (status.is_ok()) {
       summary.articles_known += known;

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "clean/language_id.h"
 #include "core/text_util.h"
 #include "dates/anchor.h"
 #include "store/article_store.h"
@@ -40,6 +41,10 @@ nlohmann::json article_json(const Article& article) {
       {"paragraphs", spans_json(article.paragraphs, index)},
       {"sentences", spans_json(article.sentences, index)},
       {"warnings", article.warnings},
+      {"language", article.language},
+      {"language_reliable", article.language_reliable},
+      {"language_from", null_if_empty(article.language_from)},
+      {"replacement_characters", article.replacement_characters},
   };
   if (!article.external_id.empty()) json["external_id"] = article.external_id;
   return json;
@@ -59,7 +64,19 @@ Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
     auto article = articles->load_by_row(row);
     if (!article) return article.status();
     if (!article->has_value()) continue;
-    nlohmann::json json = article_json(**article);
+    Article& stored = **article;
+    // Stored before languages were identified: identify it now.
+    if (stored.language.empty()) {
+      clean::LanguageGuess guess = clean::identify_language(stored.title, stored.text, "");
+      stored.language = guess.code;
+      stored.language_reliable = guess.reliable;
+      stored.language_from = guess.from;
+    }
+    nlohmann::json json = article_json(stored);
+    // Which stages analysed it, by its language.
+    json["stages"] = nlohmann::json::object();
+    for (const auto& stage : stages)
+      json["stages"][std::string(stage->name())] = pipeline::coverage_name(stage->coverage(stored.language));
     // An article that states no date is shown with the one its story or its
     // text implies (dates/anchor.h), marked as inferred and from what; the
     // stored article keeps what it stated.
