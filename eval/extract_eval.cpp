@@ -1,7 +1,8 @@
 // Main-text extraction scored on the labelled news pages in
 // ../shared/data/extract/ (html/<id>.html.gz, ground-truth.json with the
-// human-written articleBody), side by side with readability-lxml run in the
-// same command.
+// human-written articleBody), side by side with two baselines run in the
+// same command: readability-lxml (Python) and Mozilla Readability.js (on
+// jsdom, in node).
 //
 // Score (the benchmark's rule): bag of words. Text is split into lower-case
 // word tokens (runs of Unicode letters and digits); per page, precision =
@@ -17,7 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -112,6 +113,33 @@ Score score(const std::string& name, const std::vector<std::string>& ids,
   return result;
 }
 
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+// Runs a baseline command; fills `texts` by page id and sums its per-page
+// `seconds`. Returns the command's exit status.
+int run_baseline(const std::string& command, std::map<std::string, std::string>& texts, double& seconds) {
+  FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
+  if (!pipe) return -1;
+  std::string output;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+  int status = pclose(pipe);
+  std::istringstream lines(output);
+  std::string line;
+  while (std::getline(lines, line)) {
+    auto row = nlohmann::json::parse(line, nullptr, false);
+    if (!row.is_object() || !row["id"].is_string() || !row["text"].is_string() || !row["seconds"].is_number()) continue;
+    texts[row["id"]] = row["text"];
+    seconds += row["seconds"].get<double>();
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -151,7 +179,9 @@ int main(int argc, char** argv) {
   for (const std::string& id : ids) pages[id] = gunzip_file(folder + "/html/" + id + ".html.gz");
 
   std::map<std::string, std::string> ours;
-  auto start = std::chrono::steady_clock::now();
+  // CPU time, for every extractor: the machine is shared, and wall time
+  // would measure the neighbours.
+  double start = cpu_seconds();
   for (const std::string& id : ids) {
     storyline::RawDocument document;
     document.format = storyline::RawDocument::Format::kHtml;
@@ -164,34 +194,35 @@ int main(int argc, char** argv) {
     for (const auto& article : *articles) text += article.text + "\n";
     ours[id] = text;
   }
-  double our_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double our_seconds = cpu_seconds() - start;
   std::vector<Score> scores = {score("storyline", ids, ours, truth, our_seconds)};
 
   if (baseline) {
-    std::string command = "/usr/bin/python3 " + std::string(STORYLINE_SOURCE_DIR) + "/eval/readability_baseline.py " +
-                          folder;
-    for (const std::string& id : ids) command += " " + id;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::map<std::string, std::string> theirs;
-    double their_seconds = 0;
-    if (pipe) {
-      std::string output;
-      char buffer[1 << 16];
-      size_t n;
-      while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
-      int status = pclose(pipe);
-      std::istringstream lines(output);
-      std::string line;
-      while (std::getline(lines, line)) {
-        auto row = nlohmann::json::parse(line, nullptr, false);
-        if (row.is_discarded()) continue;
-        theirs[row["id"]] = row["text"];
-        their_seconds += row["seconds"].get<double>();
-      }
+    // Each baseline gets the ids and prints one JSON object per page; its
+    // pages/s counts only its own per-page times (not the interpreter's
+    // start-up).
+    const std::string source = STORYLINE_SOURCE_DIR;
+    std::string id_list;
+    for (const std::string& id : ids) id_list += " " + id;
+    struct Baseline {
+      const char* name;
+      std::string command;
+      const char* missing;
+    };
+    const Baseline baselines[] = {
+        {"readability-lxml", "/usr/bin/python3 " + source + "/eval/readability_baseline.py " + folder + id_list,
+         "is python3-readability installed? scripts/install-deps.sh"},
+        {"readability.js", "node " + source + "/eval/js/readability_js_baseline.mjs " + folder + id_list,
+         "are its npm packages installed? (cd eval/js && npm ci)"},
+    };
+    for (const Baseline& b : baselines) {
+      std::map<std::string, std::string> theirs;
+      double their_seconds = 0;
+      int status = run_baseline(b.command, theirs, their_seconds);
       if (status != 0 || theirs.empty())
-        std::fprintf(stderr, "extract_eval: the readability-lxml baseline did not run (is python3-readability installed?)\n");
+        std::fprintf(stderr, "extract_eval: the %s baseline did not run (%s)\n", b.name, b.missing);
       else
-        scores.push_back(score("readability-lxml", ids, theirs, truth, std::max(their_seconds, 1e-9)));
+        scores.push_back(score(b.name, ids, theirs, truth, std::max(their_seconds, 1e-9)));
     }
   }
 
@@ -201,12 +232,22 @@ int main(int argc, char** argv) {
   for (const Score& s : scores)
     std::printf("%-18s %9.3f %9.3f %9.3f %9.3f %10.0f\n", s.name.c_str(), s.precision, s.recall, s.f1, s.micro_f1,
                 s.pages_per_second);
+  double fastest_baseline = 0;
+  for (size_t i = 1; i < scores.size(); ++i) fastest_baseline = std::max(fastest_baseline, scores[i].pages_per_second);
+  if (fastest_baseline > 0)
+    std::printf("\nstoryline is %.1f times as fast as the fastest baseline\n", scores[0].pages_per_second / fastest_baseline);
   std::printf("\nreference F1 published for the whole 181-page benchmark: trafilatura F1 0.958; readability.js F1 0.947; readability-lxml F1 0.922\n");
   if (verbose) {
-    std::printf("\nworst pages for storyline (F1, id, url):\n");
-    for (size_t i = 0; i < std::min<size_t>(15, scores[0].per_page.size()); ++i)
-      std::printf("  %.3f %s %s\n", scores[0].per_page[i].first, scores[0].per_page[i].second.c_str(),
-                  urls[scores[0].per_page[i].second].c_str());
+    // Beside each of storyline's worst pages, the baselines' F1 on it.
+    std::printf("\nworst pages for storyline (F1, then each baseline's, id, url):\n");
+    for (size_t i = 0; i < std::min<size_t>(15, scores[0].per_page.size()); ++i) {
+      const std::string& id = scores[0].per_page[i].second;
+      std::printf("  %.3f", scores[0].per_page[i].first);
+      for (size_t k = 1; k < scores.size(); ++k)
+        for (const auto& [f1, page] : scores[k].per_page)
+          if (page == id) std::printf(" %s %.3f", scores[k].name.c_str(), f1);
+      std::printf("  %s %s\n", id.c_str(), urls[id].c_str());
+    }
   }
   return 0;
 }

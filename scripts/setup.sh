@@ -11,6 +11,9 @@ cmake --build build -j"$(nproc)"
 # brings only the browser tests' driver, playwright-core, pinned by the lock
 # file. Nothing is fetched at run time.
 (cd web && npm ci --no-audit --no-fund --loglevel=error)
+# The extraction eval's second baseline, Mozilla Readability.js on jsdom
+# (build/extract_eval runs it with node), pinned by eval/js/package-lock.json.
+(cd eval/js && npm ci --no-audit --no-fund --loglevel=error)
 
 rm -f build/examples.db build/examples.db-wal build/examples.db-shm
 ./build/storyline --db build/examples.db analyze examples --format text

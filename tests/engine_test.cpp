@@ -49,14 +49,14 @@ TEST(Engine, SpansAreCodePointOffsets) {
 }
 
 TEST(Cli, BadInputsAreReportedByNameAndTheRestIsStored) {
-  TempDir dir;
-  write(dir.file("good.txt"), "Solvik pier reopens\nThe pier at Solvik reopened on Tuesday.\n");
-  write(dir.file("empty.txt"), "");
-  write(dir.file("broken.jsonl"), "{\"text\": \"fine\"}\n{not json\n");
+  TempDir dir, inputs;
+  write(inputs.file("good.txt"), "Solvik pier reopens\nThe pier at Solvik reopened on Tuesday.\n");
+  write(inputs.file("empty.txt"), "");
+  write(inputs.file("broken.jsonl"), "{\"text\": \"fine\"}\n{not json\n");
   std::string out;
   std::string err = dir.file("stderr.txt");
-  int code = run_cli("--db " + dir.file("s.db") + " analyze --format json " + dir.path().string() + " " +
-                         dir.file("missing.txt"),
+  int code = run_cli("--db " + dir.file("s.db") + " analyze --format json " + inputs.path().string() + " " +
+                         inputs.file("missing.txt"),
                      out, err);
   EXPECT_EQ(code, 1);
   std::ifstream in(err);
@@ -64,6 +64,7 @@ TEST(Cli, BadInputsAreReportedByNameAndTheRestIsStored) {
   EXPECT_NE(messages.find("empty.txt: empty input"), std::string::npos) << messages;
   EXPECT_NE(messages.find("broken.jsonl: line 2"), std::string::npos) << messages;
   EXPECT_NE(messages.find("missing.txt: no such file"), std::string::npos) << messages;
+  // good.txt, and the one-line record "fine" (its line is its text).
   nlohmann::json report = nlohmann::json::parse(out);
   EXPECT_EQ(report["articles"].size(), 2u);
 }

@@ -63,6 +63,7 @@ struct RawDocument {
   std::string published;    // publication date/time from metadata (any common format), if any
   std::string fetched;      // when a crawler fetched it (WARC-Date): a fallback, never a publication date
   std::string charset;      // declared character set (HTTP header), if any
+  std::string language;     // declared language (JSON Lines "language", <html lang>), if any
   std::string body;         // the text or the HTML
 };
 
@@ -99,6 +100,17 @@ struct Article {
   std::string origin;
   std::string text;
   std::vector<std::string> warnings;  // repairs and truncations, each naming the place
+
+  // The language of the text (clean/language_id.h): an ISO 639-1 code
+  // ("en", "de"), or "und" when it cannot be told; `language_reliable`
+  // false when that is a guess (short or mixed text); `language_from` says
+  // what told it: "text" (identified), "metadata" (declared by the input,
+  // the text too short to tell), "guess" (identified, unreliably), "" for und.
+  std::string language = "und";
+  bool language_reliable = false;
+  std::string language_from;
+  // U+FFFD characters in the text: bytes the input's encoding could not give.
+  uint32_t replacement_characters = 0;
 
   // Segmentation (src/segment/): byte spans into `text`.
   std::vector<Span> paragraphs;

@@ -65,7 +65,7 @@ struct IngestSummary {
   std::vector<std::string> article_ids;  // every article of these inputs, in order
 };
 
-enum class ReportFormat { kText, kMarkdown, kJson };
+enum class ReportFormat { kText, kMarkdown, kHtml, kJson };
 
 class Engine {
  public:
@@ -85,8 +85,11 @@ class Engine {
                                          const IngestCallbacks& callbacks = {});
 
   // A report on the given articles (by id) and everything derived from them;
-  // all articles when `article_ids` is empty.
-  Result<std::string> report(const std::vector<std::string>& article_ids, ReportFormat format);
+  // all articles when `article_ids` is empty. An internal error in one
+  // stage's section or one story's brief leaves that part out and names it
+  // in `problems` (when given); the rest of the report is still made.
+  Result<std::string> report(const std::vector<std::string>& article_ids, ReportFormat format,
+                             std::vector<std::string>* problems = nullptr);
 
   struct Impl;
   Impl& impl() { return *impl_; }

@@ -19,6 +19,10 @@ class ClaimsStage : public pipeline::Stage {
   static Result<std::unique_ptr<ClaimsStage>> create(const std::string& data_dir);
 
   std::string_view name() const override { return "claims"; }
+  // English only: its claim patterns, hedges and number words are English.
+  pipeline::Coverage coverage(std::string_view language) const override {
+    return language == "en" ? pipeline::Coverage::kFull : pipeline::Coverage::kNone;
+  }
   std::vector<store::Migration> migrations() const override;
   Status add_batch(store::Database& db, std::vector<Article>& articles) override;
   Status report(const pipeline::ReportScope& scope, nlohmann::json& report) override;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "clean/language_id.h"
 #include "clean/page_splitter.h"
 #include "clean/publication_date.h"
 #include "clean/text_normalizer.h"
@@ -14,7 +15,7 @@ namespace {
 
 // One article's worth of text with what its container said about it.
 struct Candidate {
-  std::string title, byline, published, source, url;
+  std::string title, byline, published, source, url, language;
   std::string text;
 };
 
@@ -67,12 +68,12 @@ std::string article_id(const Article& article) {
 
 Result<Cleaner> Cleaner::load(const std::string& data_dir) {
   Cleaner cleaner;
-  auto lines = LineClassifier::load(data_dir + "/boilerplate.txt");
-  if (!lines) return lines.status();
-  cleaner.lines_ = std::move(*lines);
   auto outlets = OutletDirectory::load(data_dir + "/outlets.tsv");
   if (!outlets) return outlets.status();
   cleaner.outlets_ = std::move(*outlets);
+  auto lines = LineClassifier::load(data_dir + "/boilerplate.txt", cleaner.outlets_);
+  if (!lines) return lines.status();
+  cleaner.lines_ = std::move(*lines);
   return cleaner;
 }
 
@@ -104,6 +105,7 @@ Result<std::vector<Article>> Cleaner::clean(const RawDocument& document, const C
       candidate.published = extracted.published;
       candidate.source = extracted.source;
       candidate.url = extracted.url;
+      candidate.language = extracted.language;
       candidate.text = std::move(extracted.text);
       candidates.push_back(std::move(candidate));
     }
@@ -195,6 +197,15 @@ Result<std::vector<Article>> Cleaner::clean(const RawDocument& document, const C
         article.text += line;
       }
       if (article.text.empty()) continue;
+      // What the input's encoding could not give (or invalid UTF-8 repaired).
+      for (size_t at = article.text.find("\xEF\xBF\xBD"); at != std::string::npos;
+           at = article.text.find("\xEF\xBF\xBD", at + 3))
+        ++article.replacement_characters;
+      LanguageGuess language = identify_language(
+          article.title, article.text, !document.language.empty() ? document.language : candidate.language);
+      article.language = language.code;
+      article.language_reliable = language.reliable;
+      article.language_from = language.from;
       article.id = article_id(article);
       articles.push_back(std::move(article));
     }

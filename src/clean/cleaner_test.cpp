@@ -156,6 +156,57 @@ TEST(Cleaner, EmptyTextIsAnErrorNamingTheOrigin) {
   EXPECT_NE(articles.status().message().find("test.txt"), std::string::npos);
 }
 
+// Real articles were refused as "no article text found": a last paragraph
+// holding a date was read as the article's dateline, and everything before
+// it as its headline and photo captions.
+TEST(Cleaner, AnArticleEndingInAShortLineWithADateKeepsItsText) {
+  const std::string body =
+      "Marren council backs the harbour plan\n"
+      "The council of Marren voted to fund the new harbour wall, after a year of debate about its cost.\n"
+      "Fishermen had asked for the wall since the storms of the winter before last.\n";
+  for (const char* last : {"The vote took place on May 3, 2016.", "Tuesday, May 3, 2016.",
+                           "Correction: October 2, 2016, Sunday.", "Nordby left the council on March 3, 2016."}) {
+    auto articles = cleaner().clean(text_document(body + last + "\n"));
+    ASSERT_TRUE(articles.is_ok()) << last << ": " << articles.status().message();
+    ASSERT_EQ(articles->size(), 1u) << last;
+    const Article& article = (*articles)[0];
+    EXPECT_EQ(article.title, "Marren council backs the harbour plan") << last;
+    EXPECT_NE(article.text.find("voted to fund"), std::string::npos) << last;
+    EXPECT_NE(article.text.find(last), std::string::npos) << last << ": a sentence is text";
+    EXPECT_EQ(article.source, "") << last << ": no outlet is named";
+  }
+}
+
+TEST(Cleaner, AOneLineArticleWithAnEmptyTitleIsThatLine) {
+  RawDocument document = text_document("Ferries between Marren and Solvik run again.");
+  document.title = "";
+  auto articles = cleaner().clean(document);
+  ASSERT_TRUE(articles.is_ok()) << articles.status().message();
+  EXPECT_EQ((*articles)[0].text, "Ferries between Marren and Solvik run again.");
+}
+
+// Outlets were read from an embedded tweet's markup (author="@..."), a
+// correction's label ("Correction: <date>") and a chart's credit ("Source:
+// NATO."). An outlet is a publisher: metadata, the URL's host, a dateline.
+TEST(Cleaner, MarkupLabelsAndCreditsNameNoOutlet) {
+  const std::string lede = "Solvik's pier reopens\nThe pier at Solvik reopened to ferries on Tuesday after repairs.\n";
+  for (const char* line :
+       {"<tweet id=\"1\" author=\"@harbourfan\" datetime=\"2016-08-23\">Pier open again!</tweet>.",
+        "Correction: October 2, 2016.", "Source: NATO.", "Photo: Harbour Ledger", "Chart: Marren Statistics Office"}) {
+    auto articles = cleaner().clean(text_document(lede + line + "\nThe harbour master said traffic would return soon.\n"));
+    ASSERT_TRUE(articles.is_ok()) << line << ": " << articles.status().message();
+    ASSERT_EQ(articles->size(), 1u) << line;
+    EXPECT_EQ((*articles)[0].source, "") << line;
+  }
+  // A dateline still names its outlet, and a SOURCE mark its host.
+  auto dated = cleaner().clean(text_document("Harbour Ledger | March 3, 2026\n" + lede));
+  ASSERT_TRUE(dated.is_ok());
+  EXPECT_EQ((*dated)[0].source, "Harbour Ledger");
+  auto marked = cleaner().clean(text_document(lede + "SOURCE: www.dw.com\n"));
+  ASSERT_TRUE(marked.is_ok());
+  EXPECT_EQ((*marked)[0].source, "DW");
+}
+
 TEST(Cleaner, SameArticleTwiceHasTheSameId) {
   auto first = cleaner().clean(text_document("Headline\nSame body.\n"));
   auto second = cleaner().clean(text_document("Headline\r\nSame  body.\r\n"));

@@ -56,6 +56,43 @@ bool is_byline(std::string_view line, std::string& name) {
   return true;
 }
 
+bool is_weekday(std::string_view word) {
+  std::string lower = core::ascii_lower(core::trim(word));
+  for (const char* day : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+                          "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+    if (lower == day) return true;
+  return false;
+}
+
+// Whether what stands before a dateline's date can name an outlet: a host,
+// or a short name of capitalised words ("NORTHERN WIRE", "Harbour Ledger",
+// "The Times of Solvik"). A sentence fragment ("The vote took place on"), a
+// weekday ("Tuesday, May 3, 2016."), markup (an embedded tweet's
+// author="@AP" datetime="…") and a label before a colon ("Correction:
+// October 2, 2016") name no outlet.
+bool outlet_like(std::string_view text, bool before_colon) {
+  text = core::trim(text);
+  if (text.empty() || text.size() > 60) return false;
+  if (OutletDirectory::looks_like_host(text)) return true;
+  if (before_colon) return false;
+  if (text.find_first_of("<>=\"@{}[]\\/#") != std::string_view::npos) return false;
+  size_t words = 0, named = 0;
+  for (std::string_view word : core::split(text, ' ')) {
+    if (word.empty()) continue;
+    ++words;
+    std::string lower = core::ascii_lower(word);
+    if (lower == "of" || lower == "the" || lower == "and" || lower == "&" || lower == "for" || lower == "on" ||
+        lower == "de" || lower == "la" || lower == "le" || lower == "el" || lower == "der" || lower == "die")
+      continue;
+    if (!capitalised(word) && !std::isdigit(static_cast<unsigned char>(word[0]))) return false;
+    if (is_weekday(word)) return false;
+    ++named;
+  }
+  // "… on" ends a clause, not a name.
+  std::string last = core::ascii_lower(text.substr(text.rfind(' ') == std::string_view::npos ? 0 : text.rfind(' ') + 1));
+  return named > 0 && words <= 6 && last != "on" && last != "of" && last != "the" && last != "and";
+}
+
 }  // namespace
 
 std::string LineClassifier::match_key(std::string_view line) {
@@ -92,10 +129,11 @@ std::string LineClassifier::match_key(std::string_view line) {
   return folded;
 }
 
-Result<LineClassifier> LineClassifier::load(const std::string& path) {
+Result<LineClassifier> LineClassifier::load(const std::string& path, const OutletDirectory& outlets) {
   auto rows = core::read_table(path);
   if (!rows) return rows.status();
   LineClassifier classifier;
+  classifier.outlets_ = outlets;
   for (const auto& row : *rows) {
     if (row.size() < 2) continue;
     const std::string& kind = row[0];
@@ -106,6 +144,7 @@ Result<LineClassifier> LineClassifier::load(const std::string& path) {
     else if (kind == "drop-start") classifier.drop_prefixes_.push_back(phrase);
     else if (kind == "source") classifier.labels_[phrase] = LineKind::kSourceMark;
     else if (kind == "related") classifier.labels_[phrase] = LineKind::kRelatedMark;
+    else if (kind == "credit") classifier.labels_[phrase] = LineKind::kDrop;
     else return Status::invalid_input(path + ": unknown kind '" + kind + "'");
   }
   return classifier;
@@ -145,6 +184,15 @@ LineClass LineClassifier::classify(std::string_view raw) const {
       if (!value.empty() && core::count_words(value) <= 25) {
         result.kind = it->second;
         result.value = std::string(value);
+        // A SOURCE mark names a publisher by its host or a name the outlet
+        // table knows; anything else ("Source: NATO." under a chart, a
+        // photo agency's credit) is a credit line: furniture, not an outlet.
+        if (result.kind == LineKind::kSourceMark && !OutletDirectory::looks_like_host(value) &&
+            !outlets_.knows(value)) {
+          result.value.clear();
+          result.kind = core::count_words(value) <= 6 ? LineKind::kDrop : LineKind::kText;
+        }
+        if (result.kind == LineKind::kDrop) result.value.clear();
         return result;
       }
     }
@@ -171,12 +219,25 @@ LineClass LineClassifier::classify(std::string_view raw) const {
           break;
         }
       }
+      bool before_colon = false;
       while (!before.empty() && (before.back() == '|' || before.back() == '-' || before.back() == ',' ||
-                                 before.back() == ':' || before.back() == '/'))
+                                 before.back() == ':' || before.back() == '/')) {
+        before_colon |= before.back() == ':';
         before = core::trim(before.substr(0, before.size() - 1));
+      }
       if (before.size() >= 2 && before.substr(before.size() - 2) == "\xC2\xB7")  // middle dot
         before = core::trim(before.substr(0, before.size() - 2));
-      bool date_is_the_line = core::count_words(after) <= 3 && core::count_words(before) <= 8 &&
+      // What stands before the date is nothing, a byline, an outlet, a
+      // weekday or a label ("Correction:"); anything else is a sentence that
+      // holds a date ("The vote took place on May 3, 2016."), not a dateline.
+      bool parts_fit = true;
+      for (std::string_view part : core::split(before, '|')) {
+        part = core::trim(part);
+        std::string name;
+        parts_fit &= part.empty() || is_byline(part, name) || outlet_like(part, before_colon) || is_weekday(part) ||
+                     (before_colon && core::count_words(part) <= 3 && capitalised(part));
+      }
+      bool date_is_the_line = core::count_words(after) <= 3 && core::count_words(before) <= 8 && parts_fit &&
                               (before.empty() || before.find('.') == std::string_view::npos ||
                                OutletDirectory::looks_like_host(before));
       if (date_is_the_line) {
@@ -189,7 +250,7 @@ LineClass LineClassifier::classify(std::string_view raw) const {
           if (part.empty()) continue;
           std::string name;
           if (is_byline(part, name)) result.byline = name;
-          else if (result.value.empty()) result.value = std::string(part);
+          else if (result.value.empty() && outlet_like(part, before_colon)) result.value = std::string(part);
         }
         return result;
       }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clean/outlets.h"
 #include "clean/publication_date.h"
 #include "storyline/status.h"
 
@@ -36,7 +37,9 @@ struct LineClass {
 
 class LineClassifier {
  public:
-  static Result<LineClassifier> load(const std::string& path);
+  // `outlets` tells a SOURCE mark that names a publisher from a credit line
+  // ("Source: NATO." under a chart).
+  static Result<LineClassifier> load(const std::string& path, const OutletDirectory& outlets);
   LineClassifier() = default;
   LineClass classify(std::string_view line) const;
 
@@ -46,7 +49,8 @@ class LineClassifier {
  private:
   std::unordered_map<std::string, LineKind> exact_;  // key → kind (drop, list-head, end)
   std::vector<std::string> drop_prefixes_;
-  std::unordered_map<std::string, LineKind> labels_;  // "source", "related" before a colon
+  std::unordered_map<std::string, LineKind> labels_;  // "source", "related", "credit" before a colon
+  OutletDirectory outlets_;
 };
 
 }  // namespace storyline::clean

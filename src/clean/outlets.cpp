@@ -51,6 +51,10 @@ bool OutletDirectory::looks_like_host(std::string_view text) {
   return std::isalpha(static_cast<unsigned char>(text.back()));
 }
 
+bool OutletDirectory::knows(std::string_view name) const {
+  return name_by_alias_.count(core::ascii_lower(core::trim(name))) > 0;
+}
+
 std::string OutletDirectory::name_for_host(std::string_view host_or_url) const {
   std::string host = host_of(host_or_url);
   // Try the host, then each parent domain ("edition.cnn.com" → "cnn.com").

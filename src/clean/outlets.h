@@ -22,6 +22,8 @@ class OutletDirectory {
   // Whether `text` looks like a host name ("www.dw.com", "harbourledger.example").
   static bool looks_like_host(std::string_view text);
 
+  // Whether the table knows `name` as an outlet's name or alias.
+  bool knows(std::string_view name) const;
   // Display name for a host, or empty when unknown.
   std::string name_for_host(std::string_view host) const;
   // Domain for a host or outlet name, when the table knows it.

@@ -53,6 +53,7 @@ PagePart read_part(const std::vector<ClassifiedLine>& lines, size_t begin, size_
     part.date = mark.date;
   }
   bool headline_taken = !part.headline.empty();
+  size_t headline_line = static_cast<size_t>(-1);  // the text line taken as headline
   bool at_top = true;  // metadata marks count only near the top of a part
   size_t text_lines = 0;
   for (size_t i = begin; i < end; ++i) {
@@ -95,6 +96,7 @@ PagePart read_part(const std::vector<ClassifiedLine>& lines, size_t begin, size_
         if (!headline_taken && headline_first && text_lines == 0) {
           part.headline = line.text;
           headline_taken = true;
+          headline_line = i;
           // A first line that is a whole lede paragraph stays in the body.
           if (!(core::count_words(line.text) >= 20 && ends_sentence(line.text))) break;
         }
@@ -104,6 +106,10 @@ PagePart read_part(const std::vector<ClassifiedLine>& lines, size_t begin, size_
         break;
     }
   }
+  // A part whose only text is the line taken as its headline (a one-line
+  // article without a title) is that line: the text is never lost to the
+  // headline.
+  if (part.body.empty() && headline_line != static_cast<size_t>(-1)) part.body.push_back(headline_line);
   return part;
 }
 
@@ -151,9 +157,18 @@ std::vector<PagePart> split_page(const std::vector<ClassifiedLine>& lines, bool 
       related.push_back(headline);
     }
   } else {
+    // One article: its dateline heads it (a headline and a caption may come
+    // first); a dateline further down is a line of its text (a correction's
+    // date at the end), and the prose before it is the article, not captions.
+    size_t anchor = none;
+    if (!anchors.empty()) {
+      size_t text_before = 0;
+      for (size_t i = 0; i < anchors[0]; ++i) text_before += lines[i].cls.kind == LineKind::kText;
+      if (text_before <= 2) anchor = anchors[0];
+    }
     // SOURCE marks followed by more articles split the page after each mark.
     starts.push_back(0);
-    part_anchor.push_back(anchors.empty() ? none : anchors[0]);
+    part_anchor.push_back(anchor);
     related.emplace_back();
     for (size_t i = 0; i < lines.size(); ++i) {
       if (lines[i].cls.kind != LineKind::kSourceMark) continue;

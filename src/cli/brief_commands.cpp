@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/json_fields.h"
 #include "pipeline/engine_access.h"
 #include "report/brief.h"
 #include "stories/story_queries.h"
@@ -22,19 +23,28 @@ void add_brief_commands(CLI::App& app, GlobalOptions& global, std::function<int(
       std::unique_ptr<Engine> engine;
       nlohmann::json found;
       if (auto failed = open_story(global, *story_id, engine, found)) return *failed;
-      auto* story = &found;
-      std::vector<std::string> articles = (*story)["articles"].get<std::vector<std::string>>();
-      auto report = engine->report(articles, ReportFormat::kJson);
+      std::vector<std::string> articles;
+      for (const auto& id : core::array_field(found, "articles")) articles.push_back(core::json_text(id));
+      std::string id = core::text_field(found, "id");
+      std::vector<std::string> problems;
+      auto report = engine->report(articles, ReportFormat::kJson, &problems);
       if (!report) {
         std::cerr << "storyline: " << report.status().message() << "\n";
         return kExitStoreError;
       }
-      nlohmann::json brief = report::build_brief(nlohmann::json::parse(*report), (*story)["id"]);
-      if (*format == "json") std::cout << brief.dump(2) << "\n";
-      else
-        std::cout << report::render_brief(brief, *format == "html"       ? report::BriefFormat::kHtml
-                                                 : *format == "markdown" ? report::BriefFormat::kMarkdown
-                                                                         : report::BriefFormat::kText);
+      for (const std::string& problem : problems) std::cerr << "error: " << id << ": " << problem << "\n";
+      try {
+        nlohmann::json brief = report::build_brief(nlohmann::json::parse(*report), id);
+        if (*format == "json") std::cout << brief.dump(2) << "\n";
+        else
+          std::cout << report::render_brief(brief, *format == "html"       ? report::BriefFormat::kHtml
+                                                   : *format == "markdown" ? report::BriefFormat::kMarkdown
+                                                                           : report::BriefFormat::kText);
+      } catch (const std::exception& error) {
+        std::cerr << "error: " << id << ": the brief could not be built (internal error: " << error.what() << ")\n";
+        return kExitSomeInputsFailed;
+      }
+      if (!problems.empty()) return kExitSomeInputsFailed;
       return kExitOk;
     };
   });

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/json_fields.h"
 #include "entities/entity_queries.h"
 #include "pipeline/engine_access.h"
 #include "stories/story_queries.h"
@@ -11,17 +12,15 @@
 namespace storyline::cli {
 namespace {
 
-std::string text_or_dash(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : "-"; }
-
 void print_entity_line(const nlohmann::json& entity) {
-  std::cout << entity["id"].get<std::string>() << "  " << entity["type"].get<std::string>() << "  "
-            << entity["name"].get<std::string>() << "  role: " << text_or_dash(entity["role"])
-            << "  country: " << text_or_dash(entity["country"]) << "  actor: " << text_or_dash(entity["actor_code"]);
-  if (entity.contains("mentions") && entity["mentions"].is_array()) std::cout << "  mentions: " << entity["mentions"].size();
-  else if (entity.contains("mention_count")) std::cout << "  mentions: " << entity["mention_count"];
+  std::cout << core::text_field(entity, "id") << "  " << core::text_field(entity, "type") << "  "
+            << core::text_field(entity, "name") << "  role: " << core::text_field(entity, "role", "-")
+            << "  country: " << core::text_field(entity, "country", "-") << "  actor: " << core::text_field(entity, "actor_code", "-");
+  if (core::json_field(entity, "mentions").is_array()) std::cout << "  mentions: " << entity["mentions"].size();
+  else if (entity.contains("mention_count")) std::cout << "  mentions: " << core::count_field(entity, "mention_count");
   std::cout << "\n    aliases: ";
   bool first = true;
-  for (const auto& alias : entity["aliases"]) std::cout << (first ? "" : ", ") << alias.get<std::string>(), first = false;
+  for (const auto& alias : core::array_field(entity, "aliases")) std::cout << (first ? "" : ", ") << core::json_text(alias), first = false;
   std::cout << "\n";
 }
 
@@ -101,9 +100,11 @@ void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int
         return kExitOk;
       }
       print_entity_line(*entity);
-      for (const auto& mention : (*entity)["mentions"]) {
-        std::cout << "    " << mention["article"].get<std::string>() << " [" << mention["span"][0] << ", "
-                  << mention["span"][1] << ")\n";
+      for (const auto& mention : core::array_field(*entity, "mentions")) {
+        size_t begin = 0, end = 0;
+        bool spanned = core::json_span(core::json_field(mention, "span"), begin, end);
+        std::cout << "    " << core::text_field(mention, "article") << " "
+                  << (spanned ? "[" + std::to_string(begin) + ", " + std::to_string(end) + ")" : "(no span)") << "\n";
       }
       return kExitOk;
     };

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/json_fields.h"
 #include "events/event_queries.h"
 #include "events/events_stage.h"
 #include "events/gdelt_export.h"
@@ -16,8 +17,8 @@ namespace storyline::cli {
 
 namespace {
 
-std::string text_of(const nlohmann::json& value, const char* fallback = "-") {
-  return value.is_string() ? value.get<std::string>() : value.is_null() ? fallback : value.dump();
+std::string text_of(const nlohmann::json& object, const char* key, const char* fallback = "-") {
+  return core::text_field(object, key, fallback);
 }
 
 }  // namespace
@@ -68,14 +69,18 @@ void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int(
         return kExitOk;
       }
       for (const auto& e : out) {
-        auto actor = [](const nlohmann::json& a) { return a.is_object() ? text_of(a["name"], text_of(a["actor_code"]).c_str()) : "-"; };
-        std::cout << text_of(e["id"]) << "  " << text_of(e["date"], "undated") << "  " << actor(e["source"]) << " -> "
-                  << actor(e["target"]) << ": " << text_of(e["label"]) << " (" << text_of(e["code"]) << "), "
-                  << text_of(e["modality"]);
-        if (e["attributed_to"].is_string()) std::cout << " by " << text_of(e["attributed_to"]);
-        if (e["denied_by"].is_string()) std::cout << ", denied by " << text_of(e["denied_by"]);
-        if (e["location"].is_string()) std::cout << ", in " << text_of(e["location"]);
-        std::cout << "; " << e["num_articles"] << " article(s), " << e["num_sources"] << " source(s)\n";
+        auto actor = [&](const char* side) {
+          const nlohmann::json& a = core::json_field(e, side);
+          return a.is_object() ? text_of(a, "name", text_of(a, "actor_code").c_str()) : "-";
+        };
+        std::cout << text_of(e, "id") << "  " << text_of(e, "date", "undated") << "  " << actor("source") << " -> "
+                  << actor("target") << ": " << text_of(e, "label") << " (" << text_of(e, "code") << "), "
+                  << text_of(e, "modality");
+        if (!text_of(e, "attributed_to", "").empty()) std::cout << " by " << text_of(e, "attributed_to");
+        if (!text_of(e, "denied_by", "").empty()) std::cout << ", denied by " << text_of(e, "denied_by");
+        if (!text_of(e, "location", "").empty()) std::cout << ", in " << text_of(e, "location");
+        std::cout << "; " << core::count_field(e, "num_articles") << " article(s), " << core::count_field(e, "num_sources")
+                  << " source(s)\n";
       }
       return kExitOk;
     };

@@ -126,7 +126,7 @@ void add_ingest_commands(CLI::App& app, GlobalOptions& global, std::function<int
   add_ingest_flags(analyze, *analyze_flags);
   analyze->add_option("--format", analyze_flags->format, "Report format")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   analyze->callback([&global, &run, analyze_flags] {
     run = [&global, analyze_flags]() -> int {
       std::unique_ptr<Engine> engine;
@@ -135,20 +135,24 @@ void add_ingest_commands(CLI::App& app, GlobalOptions& global, std::function<int
       if (code == kExitStoreError) return code;
       ReportFormat format = analyze_flags->format == "json"       ? ReportFormat::kJson
                             : analyze_flags->format == "markdown" ? ReportFormat::kMarkdown
+                            : analyze_flags->format == "html"     ? ReportFormat::kHtml
                                                                   : ReportFormat::kText;
       if (summary.article_ids.empty()) {
         std::cerr << "storyline: no article found in the inputs\n";
         if (format != ReportFormat::kJson) return code ? code : kExitSomeInputsFailed;
       }
+      std::vector<std::string> problems;
       auto report = engine->report(summary.article_ids.empty() ? std::vector<std::string>{"-none-"}
                                                                : summary.article_ids,
-                                   format);
+                                   format, &problems);
       if (!report) {
         std::cerr << "storyline: " << report.status().message() << "\n";
         return kExitStoreError;
       }
       std::cout << *report << (format == ReportFormat::kJson ? "\n" : "");
-      return code;
+      // A part of the report that failed is named; the rest was printed.
+      for (const std::string& problem : problems) std::cerr << "error: " << problem << "\n";
+      return problems.empty() ? code : kExitSomeInputsFailed;
     };
   });
 }

@@ -2,17 +2,12 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/json_fields.h"
 #include "pipeline/engine_access.h"
 #include "stories/story_queries.h"
 #include "storyline/engine.h"
 
 namespace storyline::cli {
-
-namespace {
-
-std::string text_or_dash(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : "-"; }
-
-}  // namespace
 
 std::optional<int> open_story(const GlobalOptions& global, const std::string& key, std::unique_ptr<Engine>& engine,
                               nlohmann::json& story) {
@@ -56,11 +51,11 @@ void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int(
         return kExitOk;
       }
       for (const auto& story : *stories) {
-        std::cout << story["id"].get<std::string>() << "  " << story["size"] << " article(s)  "
-                  << text_or_dash(story["first"]) << " .. " << text_or_dash(story["last"]) << "  "
-                  << story["label"].get<std::string>() << "\n    outlets: ";
+        std::cout << core::text_field(story, "id") << "  " << core::count_field(story, "size") << " article(s)  "
+                  << core::text_field(story, "first", "-") << " .. " << core::text_field(story, "last", "-") << "  "
+                  << core::text_field(story, "label") << "\n    outlets: ";
         bool first = true;
-        for (const auto& outlet : story["outlets"]) std::cout << (first ? "" : ", ") << outlet.get<std::string>(), first = false;
+        for (const auto& outlet : core::array_field(story, "outlets")) std::cout << (first ? "" : ", ") << core::json_text(outlet), first = false;
         std::cout << "\n";
       }
       return kExitOk;
@@ -82,23 +77,25 @@ void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int(
         std::cout << story->dump(2) << "\n";
         return kExitOk;
       }
-      std::cout << (*story)["id"].get<std::string>() << ": " << (*story)["label"].get<std::string>() << "\n"
-                << (*story)["size"] << " article(s), " << text_or_dash((*story)["first"]) << " .. "
-                << text_or_dash((*story)["last"]) << "\n\nArticles:\n";
+      std::cout << core::text_field(*story, "id") << ": " << core::text_field(*story, "label") << "\n"
+                << core::count_field(*story, "size") << " article(s), " << core::text_field(*story, "first", "-")
+                << " .. " << core::text_field(*story, "last", "-") << "\n\nArticles:\n";
       std::map<std::string, std::string> names;
-      for (const auto& member : (*story)["members"]) {
-        std::string name = text_or_dash(member["source"]) + ": " + member["title"].get<std::string>();
-        names[member["id"]] = name;
-        std::cout << "  " << member["id"].get<std::string>() << "  " << text_or_dash(member["published"]) << "  "
+      for (const auto& member : core::array_field(*story, "members")) {
+        std::string name = core::text_field(member, "source", "-") + ": " + core::text_field(member, "title");
+        names[core::text_field(member, "id")] = name;
+        std::cout << "  " << core::text_field(member, "id") << "  " << core::text_field(member, "published", "-") << "  "
                   << name << "\n";
       }
-      if (!(*story)["relations"].empty()) std::cout << "\nRelations:\n";
-      for (const auto& relation : (*story)["relations"]) {
-        std::cout << "  " << relation["type"].get<std::string>() << " (" << relation["score"] << ")  "
-                  << names[relation["from"]] << "\n      -> " << names[relation["to"]];
-        if (relation.contains("aligned"))
+      const nlohmann::json& relations = core::array_field(*story, "relations");
+      if (!relations.empty()) std::cout << "\nRelations:\n";
+      for (const auto& relation : relations) {
+        std::cout << "  " << core::text_field(relation, "type") << " (" << core::text_field(relation, "score", "?")
+                  << ")  " << names[core::text_field(relation, "from")] << "\n      -> "
+                  << names[core::text_field(relation, "to")];
+        if (core::json_field(relation, "aligned").is_array())
           std::cout << "\n      " << relation["aligned"].size() << " aligned sentence pair(s), direction "
-                    << relation.value("direction", "unknown");
+                    << core::text_field(relation, "direction", "unknown");
         std::cout << "\n";
       }
       return kExitOk;

@@ -100,4 +100,19 @@ uint32_t CodePointIndex::at(uint32_t byte_offset) const {
   return by_byte_.empty() ? byte_offset : by_byte_[byte_offset];
 }
 
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace storyline::core

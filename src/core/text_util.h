@@ -15,6 +15,8 @@ bool starts_with_ignore_case(std::string_view text, std::string_view prefix);
 bool equals_ignore_case(std::string_view a, std::string_view b);
 std::vector<std::string_view> split(std::string_view text, char separator);
 size_t count_words(std::string_view text);
+// `text` with & < > " as HTML character references.
+std::string html_escape(std::string_view text);
 
 // A 64-bit hash (xxHash3) and its 16-digit hex form.
 uint64_t hash64(std::string_view bytes);

@@ -109,7 +109,8 @@ Status EntitiesStage::reload(store::Database& db) {
 Status EntitiesStage::rollback(store::Database& db) { return reload(db); }
 
 void EntitiesStage::analyze(Article& article) {
-  auto linked = link_mentions(finder_.find(article), *kb_, article.published);
+  bool full = coverage(article.language) == pipeline::Coverage::kFull;
+  auto linked = link_mentions(finder_.find(article, !full), *kb_, article.published);
   if (actors_) {
     // The user's dictionary knows codes with their dates ("VLADIMIR_PUTIN":
     // RUSGOV from 2012): they win over the codes read from titles.

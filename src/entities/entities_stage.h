@@ -25,6 +25,12 @@ class EntitiesStage : public pipeline::Stage {
                                                       const std::vector<std::string>& dictionaries = {});
 
   std::string_view name() const override { return "entities"; }
+  // Every language: English with all its rules (titles, given names, name
+  // shapes, appositions: English), others with the knowledge base's names
+  // only, so that German nouns and French capitals become no one.
+  pipeline::Coverage coverage(std::string_view language) const override {
+    return language == "en" ? pipeline::Coverage::kFull : pipeline::Coverage::kReduced;
+  }
   std::vector<store::Migration> migrations() const override;
   Status open(store::Database& db) override;
   void analyze(Article& article) override;

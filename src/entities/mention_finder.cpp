@@ -37,7 +37,9 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view word
 // information, so only the knowledge base and known surnames name things.
 // Lower-case text (social media, chat) has no capitals at all: there only
 // knowledge-base places and nationalities can be named.
-enum class SentenceShape { kProse, kHeading, kAllCaps, kLowerCase };
+// kKnowledgeBase: an article in a language whose rules storyline does not
+// have: only whole knowledge-base names.
+enum class SentenceShape { kProse, kHeading, kAllCaps, kLowerCase, kKnowledgeBase };
 
 SentenceShape sentence_shape(const std::vector<TokenView>& tokens, uint32_t first, uint32_t last,
                              const KnowledgeBase& kb, std::string_view text) {
@@ -69,6 +71,10 @@ class SentenceScanner {
       scan_lower_case();
       return;
     }
+    if (shape_ == SentenceShape::kKnowledgeBase) {
+      scan_knowledge_base();
+      return;
+    }
     uint32_t i = first_;
     while (i < last_) {
       if (!tokens_[i].capitalised) {
@@ -93,6 +99,22 @@ class SentenceScanner {
         const KbEntry* kb = kb_.find(fold_name(phrase), phrase);
         if (!kb || (kb->type != EntityType::kPlace && kb->type != EntityType::kNorp)) continue;
         out_.push_back(make(i, i + n - 1, kb->type, kb));
+        i += n - 1;
+        break;
+      }
+    }
+  }
+
+  // Knowledge-base names starting with a capital, longest first ("Vereinte
+  // Nationen" if the base knows it, "Berlin"): no name shapes, titles or
+  // speech verbs, which are English.
+  void scan_knowledge_base() {
+    for (uint32_t i = first_; i < last_; ++i) {
+      if (!tokens_[i].word || !tokens_[i].capitalised) continue;
+      for (uint32_t n = std::min<uint32_t>(static_cast<uint32_t>(kb_.max_phrase_words()), last_ - i); n >= 1; --n) {
+        const KbEntry* kb = kb_match(i, i + n - 1);
+        if (!kb) continue;
+        emit_kb(i, i + n - 1, kb);
         i += n - 1;
         break;
       }
@@ -492,7 +514,7 @@ class SentenceScanner {
 
 }  // namespace
 
-std::vector<FoundMention> MentionFinder::find(const Article& article) const {
+std::vector<FoundMention> MentionFinder::find(const Article& article, bool knowledge_base_only) const {
   std::vector<FoundMention> mentions;
   auto tokens = token_views(article);
   uint32_t t = 0;
@@ -507,8 +529,10 @@ std::vector<FoundMention> MentionFinder::find(const Article& article) const {
       sentence_text.remove_suffix(1);
     }
     size_t before = mentions.size();
-    SentenceScanner(*kb_, tokens, first, last, sentence_shape(tokens, first, last, *kb_, sentence_text), mentions)
-        .scan();
+    SentenceShape shape = knowledge_base_only ? SentenceShape::kKnowledgeBase
+                                              : sentence_shape(tokens, first, last, *kb_, sentence_text);
+    SentenceScanner(*kb_, tokens, first, last, shape, mentions).scan();
+    if (knowledge_base_only) continue;
     attach_roles(*kb_, tokens, mentions, first, last, before);
     find_role_only_mentions(*kb_, tokens, mentions, first, last, before);
     std::stable_sort(mentions.begin() + static_cast<std::ptrdiff_t>(before), mentions.end(),

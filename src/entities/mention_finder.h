@@ -42,8 +42,10 @@ struct FoundMention {
 class MentionFinder {
  public:
   explicit MentionFinder(std::shared_ptr<const KnowledgeBase> kb) : kb_(std::move(kb)) {}
-  // Mentions in text order; lone surnames not yet checked against the article.
-  std::vector<FoundMention> find(const Article& article) const;
+  // Mentions in text order; lone surnames not yet checked against the
+  // article. `knowledge_base_only`: whole knowledge-base names and nothing
+  // else (an article in a language without rules here).
+  std::vector<FoundMention> find(const Article& article, bool knowledge_base_only = false) const;
 
  private:
   std::shared_ptr<const KnowledgeBase> kb_;

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "core/json_fields.h"
 #include "core/text_util.h"
 
 namespace storyline::events {
@@ -271,7 +272,8 @@ void add_timelines(const std::vector<StoredEvent>& events, const EventTypes& typ
   if (!report.contains("stories")) return;
   for (auto& story : report["stories"]) {
     std::set<std::string> members;
-    for (const auto& id : story.value("articles", nlohmann::json::array())) members.insert(id.get<std::string>());
+    for (const auto& id : core::array_field(story, "articles"))
+      if (id.is_string()) members.insert(id.get<std::string>());
     std::vector<const StoredEvent*> in_story;
     for (const auto& event : events)
       for (const auto& m : event.mentions)
@@ -285,7 +287,7 @@ void add_timelines(const std::vector<StoredEvent>& events, const EventTypes& typ
       if (a->date.empty() != b->date.empty()) return !a->date.empty();
       return a->date < b->date;
     });
-    std::string first = story.contains("first") && story["first"].is_string() ? story["first"].get<std::string>() : "";
+    std::string first = core::text_field(story, "first");
     nlohmann::json timeline = nlohmann::json::array();
     for (const StoredEvent* event : in_story) {
       const EventType* type = types.find(event->code);

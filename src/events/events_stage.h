@@ -28,6 +28,10 @@ class EventsStage : public pipeline::Stage {
   static Result<std::unique_ptr<EventsStage>> create(const std::string& data_dir);
 
   std::string_view name() const override { return "events"; }
+  // English only: its verb lexicon and modality cues are English.
+  pipeline::Coverage coverage(std::string_view language) const override {
+    return language == "en" ? pipeline::Coverage::kFull : pipeline::Coverage::kNone;
+  }
   std::vector<store::Migration> migrations() const override;
   void analyze(Article& article) override;
   Status add_batch(store::Database& db, std::vector<Article>& articles) override;

@@ -214,8 +214,41 @@ double link_density(const Block& block) {
 // Prose blocks: long enough, mostly not links.
 bool is_prose(const Block& block) { return words_in(block.text) >= 8 && link_density(block) < 0.35; }
 
-// The nodes that contain most of the prose of the page: their class names
-// must not remove them.
+// Each container's score: its prose blocks' points (length, commas), shared
+// with the parent and grandparent.
+std::unordered_map<const GumboNode*, double> container_scores(const std::vector<Block>& blocks) {
+  std::unordered_map<const GumboNode*, double> score;
+  for (const Block& block : blocks) {
+    if (!is_prose(block) || !block.element) continue;
+    size_t commas = std::count(block.text.begin(), block.text.end(), ',');
+    double points = 1.0 + std::min<double>(commas, 6) * 0.5 + std::min<double>(block.text.size() / 100.0, 4.0);
+    const GumboNode* container = block.element->parent;
+    double share = 1.0;
+    for (int level = 0; level < 3 && container; ++level, container = container->parent) {
+      score[container] += points * share;
+      share = level == 0 ? 0.5 : 0.33;
+    }
+  }
+  return score;
+}
+
+// The container with the best score, its class words weighed in.
+const GumboNode* best_container(const std::unordered_map<const GumboNode*, double>& score, double& best_score) {
+  const GumboNode* best = nullptr;
+  best_score = 0;
+  for (auto& [node, points] : score) {
+    int hint = class_hint(node);
+    double adjusted = points * (hint > 0 ? 1.25 : hint < 0 ? 0.6 : 1.0);
+    if (adjusted > best_score) best = node, best_score = adjusted;
+  }
+  return best;
+}
+
+// The nodes that contain most of the prose of the page, and the container
+// that scores best before any class name is trusted, with its ancestors:
+// their class names must not remove them. (A body beside a big block of
+// teasers holds less than 60 % of the page's prose, and its wrapper may be
+// called "main-col has-sidebar".)
 std::unordered_set<const GumboNode*> prose_ancestors(const GumboNode* root) {
   // Where the prose is, before any class name is trusted.
   std::vector<Block> all = BlockCollector(nullptr).collect(root);
@@ -229,30 +262,16 @@ std::unordered_set<const GumboNode*> prose_ancestors(const GumboNode* root) {
   std::unordered_set<const GumboNode*> result;
   for (const auto& [node, chars] : prose_chars)
     if (total > 0 && chars * 10 >= total * 6) result.insert(node);  // holds ≥ 60 % of the prose
+  double best_score = 0;
+  for (const GumboNode* n = best_container(container_scores(all), best_score); n; n = n->parent) result.insert(n);
   return result;
 }
 
 // Picks the blocks of the article from the blocks of a region.
 std::vector<const Block*> select_article(const std::vector<Block>& blocks) {
-  std::unordered_map<const GumboNode*, double> score;
-  for (const Block& block : blocks) {
-    if (!is_prose(block) || !block.element) continue;
-    size_t commas = std::count(block.text.begin(), block.text.end(), ',');
-    double points = 1.0 + std::min<double>(commas, 6) * 0.5 + std::min<double>(block.text.size() / 100.0, 4.0);
-    const GumboNode* container = block.element->parent;
-    double share = 1.0;
-    for (int level = 0; level < 3 && container; ++level, container = container->parent) {
-      score[container] += points * share;
-      share = level == 0 ? 0.5 : 0.33;
-    }
-  }
-  const GumboNode* best = nullptr;
+  std::unordered_map<const GumboNode*, double> score = container_scores(blocks);
   double best_score = 0;
-  for (auto& [node, points] : score) {
-    int hint = class_hint(node);
-    double adjusted = points * (hint > 0 ? 1.25 : hint < 0 ? 0.6 : 1.0);
-    if (adjusted > best_score) best = node, best_score = adjusted;
-  }
+  const GumboNode* best = best_container(score, best_score);
   std::vector<const Block*> selected;
   if (!best) return selected;
   // Bodies split by ads or widgets continue in sibling containers: take the
@@ -378,6 +397,7 @@ Result<ExtractedPage> extract_html(std::string_view source, std::string_view url
       if (!article.title.empty() && article.text.rfind(article.title, 0) == 0)
         article.text.erase(0, std::min(article.text.size(), article.title.size() + 1));
       if (article.source.empty()) article.source = metadata.source;
+      article.language = metadata.language;
       if (truncated) page.warnings.push_back("article text cut at " + std::to_string(options.max_text_bytes) + " bytes");
       if (!article.text.empty()) page.articles.push_back(std::move(article));
     }
@@ -387,12 +407,26 @@ Result<ExtractedPage> extract_html(std::string_view source, std::string_view url
 
   std::vector<Block> blocks = BlockCollector(&keep).collect(root);
   std::vector<const Block*> selected = select_article(blocks);
+  // Class names dropped the body (a forum thread's posts are called
+  // "comment" or "reply"): a page with readable text is never refused, so
+  // choose again without trusting them. Tags (nav, aside, footer) still go.
+  std::vector<Block> untrusted;
+  size_t selected_words = 0;
+  for (const Block* block : selected) selected_words += words_in(block->text);
+  if (selected_words < 30) {
+    untrusted = BlockCollector(nullptr).collect(root);
+    std::vector<const Block*> again = select_article(untrusted);
+    size_t again_words = 0;
+    for (const Block* block : again) again_words += words_in(block->text);
+    if (again_words > selected_words) selected = std::move(again);
+  }
   ExtractedArticle article;
   article.title = metadata.title;
   article.byline = metadata.byline;
   article.published = metadata.published;
   article.source = metadata.source;
   article.url = metadata.url.empty() ? std::string(url) : metadata.url;
+  article.language = metadata.language;
   bool truncated = false;
   article.text = join_blocks(selected, options.max_text_bytes, truncated);
   // Pages that hide the body from the markup still give it in JSON-LD.

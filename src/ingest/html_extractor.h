@@ -22,6 +22,7 @@ struct ExtractedArticle {
   std::string published;  // as found in the page (meta, JSON-LD, <time>), any common format
   std::string source;     // outlet name (og:site_name, JSON-LD publisher), if stated
   std::string url;        // canonical URL, if stated
+  std::string language;   // as the page declares it ("de", "en-GB"), if it does
   std::string text;       // body: one paragraph per line, "\n" between paragraphs
 };
 

@@ -90,6 +90,7 @@ std::string strip_site_suffix(const std::string& title) {
 PageMetadata read_metadata(const GumboNode* root) {
   PageMetadata metadata;
   std::string og_title, meta_title, title_tag, h1, time_datetime, site_name, meta_date, meta_author, canonical, og_url;
+  std::string html_language, meta_language;
   std::vector<const GumboNode*> stack = {root};
   while (!stack.empty()) {
     const GumboNode* node = stack.back();
@@ -119,9 +120,14 @@ PageMetadata read_metadata(const GumboNode* root) {
         if (meta_author.empty() && content.rfind("http", 0) != 0) meta_author = content;
       } else if (key == "og:url") {
         og_url = content;
+      } else if (key == "og:locale" || key == "content-language" || key == "language" || key == "dc.language") {
+        if (meta_language.empty()) meta_language = content;
       }
+      if (core::ascii_lower(attribute(node, "http-equiv")) == "content-language" && meta_language.empty())
+        meta_language = content;
       continue;
     }
+    if (tag == GUMBO_TAG_HTML && html_language.empty()) html_language = std::string(core::trim(attribute(node, "lang")));
     if (tag == GUMBO_TAG_LINK && core::ascii_lower(attribute(node, "rel")) == "canonical") {
       canonical = std::string(attribute(node, "href"));
       continue;
@@ -150,6 +156,7 @@ PageMetadata read_metadata(const GumboNode* root) {
   if (metadata.byline.empty()) metadata.byline = meta_author;
   if (metadata.source.empty()) metadata.source = site_name;
   if (metadata.url.empty()) metadata.url = !canonical.empty() ? canonical : og_url;
+  metadata.language = !html_language.empty() ? html_language : meta_language;
   return metadata;
 }
 

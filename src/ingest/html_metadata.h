@@ -16,6 +16,7 @@ struct PageMetadata {
   std::string source;
   std::string url;
   std::string json_ld_body;  // articleBody from JSON-LD, when the page gives one
+  std::string language;      // <html lang>, og:locale or content-language ("de", "en-GB"), when stated
 };
 
 PageMetadata read_metadata(const GumboNode* root);

@@ -1,6 +1,7 @@
 #include "ingest/input_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
 
@@ -89,8 +90,7 @@ size_t read_source(const std::string& input, const std::string& name, ByteSource
   document.origin = input;
   document.format = format == InputFormat::kHtml ? RawDocument::Format::kHtml : RawDocument::Format::kText;
   if (format == InputFormat::kHtml) {
-    document.charset = declared_html_charset(body);
-    document.body = convert_to_utf8(body, document.charset);
+    document.body = decode_html(body, "", &document.charset);
   } else {
     document.body = std::move(body);
   }
@@ -118,6 +118,27 @@ size_t read_opened(const std::string& input, std::unique_ptr<ByteSource> raw, co
   std::unique_ptr<ByteSource> replay = prefixed_source(head, std::move(source));
   std::string name = gzip ? strip_gz(input) : input;
   return read_source(input, name, *replay, head, limits, on_document, on_error, documents);
+}
+
+// A SQLite database or one of its side files (a storyline store kept in the
+// folder it reads: `cd DIR && storyline analyze .`). A database is known by
+// its header; "-wal", "-shm" and "-journal" files by their name beside the
+// database (a -shm file has no header of its own).
+bool is_sqlite_file(const fs::path& path) {
+  static constexpr std::string_view kHeader("SQLite format 3\0", 16);
+  std::string leaf = path.filename().string();
+  for (std::string_view side : {"-wal", "-shm", "-journal"})
+    if (ends_with(leaf, side)) {
+      std::error_code error;
+      fs::path database = path.parent_path() / leaf.substr(0, leaf.size() - side.size());
+      if (fs::is_regular_file(database, error)) return true;
+    }
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return false;
+  char head[16];
+  size_t n = std::fread(head, 1, sizeof head, file);
+  std::fclose(file);
+  return n == sizeof head && std::string_view(head, n) == kHeader;
 }
 
 }  // namespace
@@ -160,6 +181,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, con
         if (it->is_regular_file()) {
           // Documentation beside the articles is not an article.
           if (leaf == "README.md" || leaf == "ANSWERS.md" || ends_with(leaf, ".md")) continue;
+          // Nor is a database (the store itself, when it lives there).
+          if (is_sqlite_file(it->path())) continue;
           found.push_back(it->path().string());
         }
       }

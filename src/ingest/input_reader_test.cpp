@@ -1,5 +1,7 @@
 #include "ingest/input_reader.h"
 
+#include "ingest/charset.h"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -95,6 +97,36 @@ TEST(JsonLines, TruncatedLastLineIsAnError) {
   EXPECT_NE(got.errors[0].to_string().find("feed.jsonl: line 2"), std::string::npos);
 }
 
+TEST(Charset, LabelsMeanWhatTheWhatwgEncodingStandardSays) {
+  EXPECT_EQ(whatwg_encoding("iso-8859-1"), "windows-1252");
+  EXPECT_EQ(whatwg_encoding(" Latin1 "), "windows-1252");
+  EXPECT_EQ(whatwg_encoding("ascii"), "windows-1252");
+  EXPECT_EQ(whatwg_encoding("us-ascii"), "windows-1252");
+  EXPECT_EQ(whatwg_encoding("iso-8859-9"), "windows-1254");
+  EXPECT_EQ(whatwg_encoding("gb2312"), "GBK");
+  EXPECT_EQ(whatwg_encoding("utf8"), "UTF-8");
+  EXPECT_EQ(whatwg_encoding("no-such-charset"), "");
+  // „Ja“ – … in windows-1252 bytes, labelled as ISO-8859-1.
+  EXPECT_EQ(convert_to_utf8("\x84Ja\x93 \x96 \x85", "iso-8859-1"), "\xE2\x80\x9EJa\xE2\x80\x9C \xE2\x80\x93 \xE2\x80\xA6");
+  EXPECT_EQ(convert_to_utf8("K\xF6ln", "latin1"), "K\xC3\xB6ln");
+  // No label: UTF-8 when it is valid, else windows-1252.
+  EXPECT_EQ(convert_to_utf8("K\xC3\xB6ln", ""), "K\xC3\xB6ln");
+  EXPECT_EQ(convert_to_utf8("K\xF6ln", ""), "K\xC3\xB6ln");
+  // A byte order mark wins over the label.
+  EXPECT_EQ(convert_to_utf8("\xEF\xBB\xBFK\xC3\xB6ln", "iso-8859-1"), "K\xC3\xB6ln");
+  EXPECT_EQ(convert_to_utf8("\xC0\xE0", "koi8-r"), "\xD1\x8E\xD0\xAE");  // ю Ю
+}
+
+TEST(Warc, TheHttpCharsetDecodesThePage) {
+  std::string page = "<html><p>\x84Ja\x93, sagte sie.</p></html>";
+  std::string warc = warc_record("response", "https://a.example/1",
+                                 "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n" + page);
+  Collected got = read("crawl.warc", warc);
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].charset, "windows-1252");
+  EXPECT_NE(got.documents[0].body.find("\xE2\x80\x9EJa\xE2\x80\x9C"), std::string::npos) << got.documents[0].body;
+}
+
 TEST(Warc, HtmlResponsesBecomeDocumentsWithUrlAndDate) {
   std::string warc = warc_record("warcinfo", "", "software: test\r\n", "application/warc-fields") +
                      warc_record("request", "https://a.example/1", "GET / HTTP/1.1\r\n\r\n",
@@ -109,7 +141,7 @@ TEST(Warc, HtmlResponsesBecomeDocumentsWithUrlAndDate) {
     EXPECT_TRUE(got.errors.empty());
     EXPECT_EQ(got.documents[0].url, "https://a.example/1");
     EXPECT_EQ(got.documents[0].fetched, "2026-03-03T10:00:00Z");
-    EXPECT_EQ(got.documents[0].charset, "utf-8");
+    EXPECT_EQ(got.documents[0].charset, "UTF-8");
     EXPECT_EQ(got.documents[1].body, "<html><p>Two</p></html>");
   }
 }

@@ -65,6 +65,7 @@ size_t read_json_lines(const std::string& input, ByteSource& source, const ReadL
     document.url = first_string(object, {"url", "link", "uri"});
     document.source = first_string(object, {"source", "outlet", "publisher", "site_name", "domain"});
     document.title = first_string(object, {"title", "headline"});
+    document.language = first_string(object, {"language", "lang", "inLanguage"});
     document.published = first_string(object, {"published", "date", "published_at", "publishedAt", "pubdate",
                                                "date_publish", "datePublished"});
     std::string text = first_string(object, {"text", "body", "content", "maintext", "articleBody"});

@@ -158,6 +158,8 @@ size_t read_warc(const std::string& input, ByteSource& source, const ReadLimits&
     }
     if (!body.empty()) document.body.assign(body);
     if (document.body.empty()) continue;
+    // The HTTP header's charset, else the page's own; to UTF-8.
+    document.body = decode_html(document.body, document.charset, &document.charset);
     ++documents;
     on_document(std::move(document));
   }

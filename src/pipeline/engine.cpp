@@ -25,8 +25,14 @@ struct Engine::Impl {
   std::vector<Article> batch;
   std::unordered_set<std::string> batch_ids;  // ids in this batch (dedup within it)
 
-  Status flush(IngestSummary& summary);
-  void take(Article article, const IngestOptions& options, IngestSummary& summary, const IngestCallbacks& callbacks);
+  Status flush(IngestSummary& summary, const IngestCallbacks& callbacks);
+  // One transaction: the articles, then each stage's add_batch. Throws what
+  // a stage throws (after rolling back); a Status is a store failure.
+  Status store_batch(std::vector<Article> articles, IngestSummary& summary);
+  // The stage's add_batch on the articles of the languages it covers.
+  Status add_covered(pipeline::Stage& stage, std::vector<Article>& articles);
+  // Returns false when the article could not be analysed (the error is reported).
+  bool take(Article article, const IngestOptions& options, IngestSummary& summary, const IngestCallbacks& callbacks);
   // Cuts the article after `keep` sentences; returns the warning naming it.
   std::string cut_sentences(Article& article, size_t keep);
   static std::string article_label(const Article& article);
@@ -71,7 +77,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options) {
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
-void Engine::Impl::take(Article article, const IngestOptions& options, IngestSummary& summary,
+bool Engine::Impl::take(Article article, const IngestOptions& options, IngestSummary& summary,
                         const IngestCallbacks& callbacks) {
   for (const std::string& warning : article.warnings) {
     ++summary.warnings;
@@ -82,7 +88,7 @@ void Engine::Impl::take(Article article, const IngestOptions& options, IngestSum
   auto known = articles->find(article.id);
   if (batch_ids.count(article.id) || (known.is_ok() && *known != 0)) {
     ++summary.articles_known;
-    return;
+    return true;
   }
   segmenter->segment(article);
   auto warn = [&](const std::string& message) {
@@ -92,7 +98,20 @@ void Engine::Impl::take(Article article, const IngestOptions& options, IngestSum
   if (options.max_sentences_per_article > 0 && article.sentences.size() > options.max_sentences_per_article)
     warn(cut_sentences(article, options.max_sentences_per_article));
   for (const auto& stage : stages) {
-    stage->analyze(article);
+    // A stage whose rules are for other languages leaves the article alone.
+    if (stage->coverage(article.language) == pipeline::Coverage::kNone) continue;
+    // A stage's bug on one article costs that article, not the batch: it is
+    // named and not stored (a half-analysed article would be), and the
+    // rest goes on.
+    try {
+      stage->analyze(article);
+    } catch (const std::exception& error) {
+      if (callbacks.on_error)
+        callbacks.on_error(article_label(article) + ": stage " + std::string(stage->name()) +
+                           " failed (internal error: " + error.what() + "); the article is not stored");
+      summary.article_ids.pop_back();
+      return false;
+    }
     // Only the entities stage fills mentions: cap them before the stages
     // that read them (events, quotes) see them.
     if (options.max_mentions_per_article > 0 && article.mentions.size() > options.max_mentions_per_article) {
@@ -104,6 +123,7 @@ void Engine::Impl::take(Article article, const IngestOptions& options, IngestSum
   }
   batch_ids.insert(article.id);
   batch.push_back(std::move(article));
+  return true;
 }
 
 std::string Engine::Impl::article_label(const Article& article) {
@@ -142,40 +162,95 @@ bool Engine::Impl::process(const RawDocument& document, const IngestOptions& opt
     if (callbacks.on_error) callbacks.on_error(cleaned.status().message());
     return false;
   }
-  for (Article& article : *cleaned) take(std::move(article), options, summary, callbacks);
-  return true;
+  bool all_taken = true;
+  for (Article& article : *cleaned) all_taken &= take(std::move(article), options, summary, callbacks);
+  return all_taken;
 }
 
-Status Engine::Impl::flush(IngestSummary& summary) {
-  if (batch.empty()) return Status::ok();
+Status Engine::Impl::add_covered(pipeline::Stage& stage, std::vector<Article>& articles) {
+  auto covered = [&](const Article& article) {
+    return stage.coverage(article.language) != pipeline::Coverage::kNone;
+  };
+  if (std::all_of(articles.begin(), articles.end(), covered)) return stage.add_batch(db, articles);
+  // The stage sees only its languages' articles, in arrival order; they come
+  // back to their places with what the stage added to them.
+  std::vector<size_t> places;
+  std::vector<Article> subset;
+  for (size_t i = 0; i < articles.size(); ++i)
+    if (covered(articles[i])) places.push_back(i), subset.push_back(std::move(articles[i]));
+  Status status = Status::ok();
+  try {
+    if (!subset.empty()) status = stage.add_batch(db, subset);
+  } catch (...) {
+    for (size_t k = 0; k < places.size(); ++k) articles[places[k]] = std::move(subset[k]);
+    throw;
+  }
+  for (size_t k = 0; k < places.size(); ++k) articles[places[k]] = std::move(subset[k]);
+  return status;
+}
+
+Status Engine::Impl::store_batch(std::vector<Article> articles, IngestSummary& summary) {
   Status status;
-  {
+  size_t known = 0;
+  try {
     store::Transaction transaction(db);
     status = transaction.begin_status();
     // Another process may have stored some of these articles since we
     // looked (two ingests of overlapping inputs): only the ones this
     // transaction really inserts go on to the stages.
     std::vector<Article> inserted_articles;
-    for (size_t i = 0; status.is_ok() && i < batch.size(); ++i) {
-      auto inserted = articles->insert(batch[i]);
+    for (size_t i = 0; status.is_ok() && i < articles.size(); ++i) {
+      auto inserted = this->articles->insert(articles[i]);
       if (!inserted) status = inserted.status();
-      else if (*inserted) inserted_articles.push_back(std::move(batch[i]));
-      else ++summary.articles_known;
+      else if (*inserted) inserted_articles.push_back(std::move(articles[i]));
+      else ++known;
     }
-    batch = std::move(inserted_articles);
-    for (size_t i = 0; status.is_ok() && i < stages.size(); ++i) status = stages[i]->add_batch(db, batch);
+    for (size_t i = 0; status.is_ok() && i < stages.size(); ++i) status = add_covered(*stages[i], inserted_articles);
     if (status.is_ok()) status = transaction.commit();
+    if (status.is_ok()) {
+      summary.articles_known += known;
+      summary.articles_new += inserted_articles.size();
+    }
+  } catch (...) {
+    // The transaction rolled back as it went out of scope.
+    for (const auto& stage : stages) stage->rollback(db);
+    throw;
   }
   if (!status.is_ok()) {
     for (const auto& stage : stages) stage->rollback(db);
-    batch.clear();
-    batch_ids.clear();
     return Status::error(status.code(), "store: the batch was not stored (the store is as before it): " +
                                             status.message());
   }
-  summary.articles_new += batch.size();
+  return Status::ok();
+}
+
+Status Engine::Impl::flush(IngestSummary& summary, const IngestCallbacks& callbacks) {
+  if (batch.empty()) return Status::ok();
+  std::vector<Article> articles = std::move(batch);
   batch.clear();
   batch_ids.clear();
+  // A stage that throws on the batch (an internal error, not the store's)
+  // must not cost the other articles: the batch rolls back and each of its
+  // articles is stored on its own, so only the one that fails is left out,
+  // named. A copy is kept for that, since the stages change the articles.
+  std::vector<Article> copy = articles;
+  try {
+    return store_batch(std::move(articles), summary);
+  } catch (const std::exception& error) {
+    if (copy.size() == 1) {
+      if (callbacks.on_error)
+        callbacks.on_error(article_label(copy[0]) + ": not stored (internal error while storing it: " + error.what() + ")");
+      ++summary.failed_inputs;
+      auto id = std::find(summary.article_ids.begin(), summary.article_ids.end(), copy[0].id);
+      if (id != summary.article_ids.end()) summary.article_ids.erase(id);
+      return Status::ok();
+    }
+  }
+  for (Article& article : copy) {
+    batch_ids.insert(article.id);
+    batch.push_back(std::move(article));
+    if (Status status = flush(summary, callbacks); !status.is_ok()) return status;
+  }
   return Status::ok();
 }
 
@@ -200,7 +275,7 @@ Result<IngestSummary> Engine::ingest(const std::vector<std::string>& paths, cons
         [&](RawDocument&& document) {
           if (!store_status.is_ok()) return;
           if (!impl_->process(document, options, summary, callbacks)) failed = true;
-          if (impl_->batch.size() >= options.batch_size) store_status = impl_->flush(summary);
+          if (impl_->batch.size() >= options.batch_size) store_status = impl_->flush(summary, callbacks);
         },
         [&](const ingest::InputError& error) {
           failed = true;
@@ -213,7 +288,7 @@ Result<IngestSummary> Engine::ingest(const std::vector<std::string>& paths, cons
     progress.bytes += read.bytes;
     if (callbacks.on_progress) callbacks.on_progress(progress);
   }
-  if (store_status.is_ok()) store_status = impl_->flush(summary);
+  if (store_status.is_ok()) store_status = impl_->flush(summary, callbacks);
   if (!store_status.is_ok()) return store_status;
   return summary;
 }
@@ -224,13 +299,14 @@ Result<IngestSummary> Engine::ingest_documents(std::vector<RawDocument> document
   for (const RawDocument& document : documents) {
     if (!impl_->process(document, options, summary, callbacks)) ++summary.failed_inputs;
     if (impl_->batch.size() >= options.batch_size)
-      if (Status status = impl_->flush(summary); !status.is_ok()) return status;
+      if (Status status = impl_->flush(summary, callbacks); !status.is_ok()) return status;
   }
-  if (Status status = impl_->flush(summary); !status.is_ok()) return status;
+  if (Status status = impl_->flush(summary, callbacks); !status.is_ok()) return status;
   return summary;
 }
 
-Result<std::string> Engine::report(const std::vector<std::string>& article_ids, ReportFormat format) {
+Result<std::string> Engine::report(const std::vector<std::string>& article_ids, ReportFormat format,
+                                   std::vector<std::string>* problems) {
   pipeline::ReportScope scope;
   scope.db = &impl_->db;
   if (article_ids.empty()) {
@@ -248,10 +324,14 @@ Result<std::string> Engine::report(const std::vector<std::string>& article_ids, 
       scope.article_ids.push_back(id);
     }
   }
-  auto json = report::build_report(scope, impl_->stages);
+  auto json = report::build_report(scope, impl_->stages, problems);
   if (!json) return json.status();
   if (format == ReportFormat::kJson) return json->dump(2);
-  return report::render_text(*json, format == ReportFormat::kMarkdown);
+  return report::render_text(*json,
+                             format == ReportFormat::kMarkdown ? report::BriefFormat::kMarkdown
+                             : format == ReportFormat::kHtml   ? report::BriefFormat::kHtml
+                                                               : report::BriefFormat::kText,
+                             problems);
 }
 
 }  // namespace storyline
@@ -264,6 +344,12 @@ Stage* engine_stage(Engine& engine, std::string_view name) {
   for (const auto& stage : engine.impl().stages)
     if (stage->name() == name) return stage.get();
   return nullptr;
+}
+
+Status engine_add_stage(Engine& engine, std::unique_ptr<Stage> stage) {
+  if (Status status = stage->open(engine.impl().db); !status.is_ok()) return status;
+  engine.impl().stages.push_back(std::move(stage));
+  return Status::ok();
 }
 
 }  // namespace storyline::pipeline

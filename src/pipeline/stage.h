@@ -23,10 +23,26 @@ struct ReportScope {
   std::vector<std::string> article_ids;  // same order as article_rows
 };
 
+// How a stage treats the articles of one language.
+enum class Coverage {
+  kNone,     // not analysed: its rules are for other languages
+  kReduced,  // a language-independent part only (the entities stage's knowledge-base names)
+  kFull,
+};
+
+std::string_view coverage_name(Coverage coverage);  // "none", "reduced", "full"
+
 class Stage {
  public:
   virtual ~Stage() = default;
   virtual std::string_view name() const = 0;
+  // What this stage does with an article in `language` (Article::language:
+  // ISO 639-1, or "und"). The engine hands analyze() and add_batch() only
+  // the articles it covers. Default: every language, fully.
+  virtual Coverage coverage(std::string_view language) const {
+    (void)language;
+    return Coverage::kFull;
+  }
   virtual std::vector<store::Migration> migrations() const { return {}; }
   // Called once after migrations, before any batch: prepare statements,
   // load in-memory indexes from the store.

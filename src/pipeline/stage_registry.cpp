@@ -9,6 +9,15 @@
 
 namespace storyline::pipeline {
 
+std::string_view coverage_name(Coverage coverage) {
+  switch (coverage) {
+    case Coverage::kNone: return "none";
+    case Coverage::kReduced: return "reduced";
+    case Coverage::kFull: return "full";
+  }
+  return "none";
+}
+
 Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_dir,
                                                          const std::vector<std::string>& dictionaries) {
   std::vector<std::unique_ptr<Stage>> stages;

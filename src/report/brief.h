@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace storyline::report {
 
@@ -24,12 +25,19 @@ struct BriefOptions {
 // such story.
 nlohmann::json build_brief(const nlohmann::json& report, const std::string& story_id, const BriefOptions& options = {});
 
-// Every story of the report, in report order.
-nlohmann::json build_briefs(const nlohmann::json& report, const BriefOptions& options = {});
+// Every story of the report, in report order. A story whose brief fails (an
+// internal error) is left out and named in `problems`; without `problems`
+// the error propagates.
+nlohmann::json build_briefs(const nlohmann::json& report, const BriefOptions& options = {},
+                            std::vector<std::string>* problems = nullptr);
 
 enum class BriefFormat { kText, kMarkdown, kHtml };
 std::string render_brief(const nlohmann::json& brief, BriefFormat format);
-// Several briefs in one document (the default text output of analyze).
-std::string render_briefs(const nlohmann::json& briefs, BriefFormat format);
+// Several briefs in one document (the default text output of analyze);
+// `appendix` (already in `format`) goes after them, inside the HTML body. A
+// brief that fails to render is left out and named in `problems` (without
+// it, the error propagates).
+std::string render_briefs(const nlohmann::json& briefs, BriefFormat format, const std::string& appendix = "",
+                          std::vector<std::string>* problems = nullptr);
 
 }  // namespace storyline::report

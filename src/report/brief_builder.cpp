@@ -4,28 +4,15 @@
 #include <map>
 #include <set>
 
+#include "core/json_fields.h"
 #include "report/brief.h"
 
 namespace storyline::report {
 
 namespace {
 
-std::string string_of(const nlohmann::json& object, const char* key) {
-  auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_object()) return it->value("name", "");
-  return it->dump();
-}
-
-// The array `key` of `object` by reference (value() would copy it), or an
-// empty array.
-const nlohmann::json& array_of(const nlohmann::json& object, const char* key) {
-  static const nlohmann::json empty = nlohmann::json::array();
-  if (!object.is_object()) return empty;
-  auto it = object.find(key);
-  return it != object.end() && it->is_array() ? *it : empty;
-}
+using core::array_field;
+using core::text_field;
 
 // Code points [begin, end) of UTF-8 `text`.
 std::string code_point_slice(const std::string& text, size_t begin, size_t end) {
@@ -46,10 +33,11 @@ class StoryContext {
  public:
   StoryContext(const nlohmann::json& report, const nlohmann::json& story) {
     std::set<std::string> members;
-    for (const auto& id : array_of(story, "articles")) members.insert(id.get<std::string>());
-    for (const auto& article : array_of(report, "articles")) {
-      std::string id = article.value("id", "");
-      if (!members.count(id)) continue;
+    for (const auto& id : array_field(story, "articles"))
+      if (id.is_string()) members.insert(id.get<std::string>());
+    for (const auto& article : array_field(report, "articles")) {
+      std::string id = text_field(article, "id");
+      if (id.empty() || !members.count(id) || articles_.count(id)) continue;
       refs_[id] = "A" + std::to_string(articles_.size() + 1);
       articles_[id] = &article;
       order_.push_back(id);
@@ -60,25 +48,30 @@ class StoryContext {
   const nlohmann::json& article(const std::string& id) const { return *articles_.at(id); }
   std::string ref(const std::string& id) const { return refs_.at(id); }
   std::string outlet(const std::string& id) const {
-    std::string source = string_of(article(id), "source");
+    std::string source = text_field(article(id), "source");
     return source.empty() ? "unnamed outlet (" + ref(id) + ")" : source;
   }
   // A citation of the sentence holding code point `begin` of article `id`.
   nlohmann::json cite(const std::string& id, const nlohmann::json& span) const {
     const nlohmann::json& a = article(id);
-    size_t begin = span.is_array() && !span.empty() ? span[0].get<size_t>() : 0;
+    size_t begin = 0, end = 0;
+    // A span of another shape (a stage's bug, an older store) cites the
+    // article as a whole: sentence 0, no text.
+    bool has_span = core::json_span(span, begin, end);
     size_t sentence = 0;
-    nlohmann::json sentence_span = span;
-    const auto& sentences = array_of(a, "sentences");
-    for (size_t i = 0; i < sentences.size(); ++i)
-      if (sentences[i][0].get<size_t>() <= begin && begin < sentences[i][1].get<size_t>()) {
+    nlohmann::json sentence_span = has_span ? span : nlohmann::json(nullptr);
+    const auto& sentences = array_field(a, "sentences");
+    for (size_t i = 0; has_span && i < sentences.size(); ++i) {
+      size_t from = 0, to = 0;
+      if (core::json_span(sentences[i], from, to) && from <= begin && begin < to) {
         sentence = i + 1;
         sentence_span = sentences[i];
         break;
       }
-    std::string text = sentence_span.is_array() && sentence_span.size() == 2
-                           ? code_point_slice(a.value("text", ""), sentence_span[0], sentence_span[1])
-                           : std::string();
+    }
+    size_t from = 0, to = 0;
+    std::string text = core::json_span(sentence_span, from, to) ? code_point_slice(text_field(a, "text"), from, to)
+                                                                : std::string();
     return {{"ref", ref(id) + "." + std::to_string(sentence)},
             {"article", id},
             {"source", outlet(id)},
@@ -97,11 +90,11 @@ nlohmann::json cites_of(const StoryContext& story, const nlohmann::json& sources
   nlohmann::json cites = nlohmann::json::array();
   std::set<std::string> seen;
   for (const auto& source : sources) {
-    std::string article = source.value("article", "");
+    std::string article = text_field(source, "article");
     if (!story.has(article)) continue;
-    nlohmann::json cite = story.cite(article, source["span"]);
-    if (!seen.insert(cite["ref"].get<std::string>()).second) continue;
-    if (source.contains("framing")) cite["framing"] = source["framing"];
+    nlohmann::json cite = story.cite(article, core::json_field(source, "span"));
+    if (!seen.insert(text_field(cite, "ref")).second) continue;
+    if (core::json_field(source, "framing").is_string()) cite["framing"] = source["framing"];
     cites.push_back(std::move(cite));
   }
   return cites;
@@ -110,7 +103,7 @@ nlohmann::json cites_of(const StoryContext& story, const nlohmann::json& sources
 nlohmann::json outlets_of(const StoryContext& story, const nlohmann::json& sources) {
   std::set<std::string> outlets;
   for (const auto& source : sources)
-    if (story.has(source.value("article", ""))) outlets.insert(story.outlet(source["article"]));
+    if (std::string article = text_field(source, "article"); story.has(article)) outlets.insert(story.outlet(article));
   return nlohmann::json(std::vector<std::string>(outlets.begin(), outlets.end()));
 }
 
@@ -125,11 +118,10 @@ size_t independent_sources(const StoryContext& context, const nlohmann::json& st
   };
   auto unite = [&](const std::string& a, const std::string& b) { parent[find(a)] = find(b); };
   for (const auto& id : context.order()) unite(id, "outlet:" + context.outlet(id));
-  for (const auto& relation : array_of(story, "relations")) {
-    std::string type = relation.value("type", "");
-    if ((type == "duplicate" || type == "rewrite") && context.has(relation.value("from", "")) &&
-        context.has(relation.value("to", "")))
-      unite(relation["from"], relation["to"]);
+  for (const auto& relation : array_field(story, "relations")) {
+    std::string type = text_field(relation, "type");
+    std::string from = text_field(relation, "from"), to = text_field(relation, "to");
+    if ((type == "duplicate" || type == "rewrite") && context.has(from) && context.has(to)) unite(from, to);
   }
   std::set<std::string> roots;
   for (const auto& id : context.order()) roots.insert(find(id));
@@ -137,7 +129,7 @@ size_t independent_sources(const StoryContext& context, const nlohmann::json& st
 }
 
 bool disputed(const nlohmann::json& source) {
-  std::string framing = source.value("framing", "");
+  std::string framing = text_field(source, "framing");
   return framing == "alleged" || framing == "denied";
 }
 
@@ -145,14 +137,14 @@ bool disputed(const nlohmann::json& source) {
 
 nlohmann::json build_brief(const nlohmann::json& report, const std::string& story_id, const BriefOptions& options) {
   const nlohmann::json* story = nullptr;
-  for (const auto& s : array_of(report, "stories"))
-    if (s.value("id", "") == story_id) story = &s;
+  for (const auto& s : array_field(report, "stories"))
+    if (text_field(s, "id") == story_id) story = &s;
   if (!story) return nlohmann::json::object();
   StoryContext context(report, *story);
   nlohmann::json brief = {{"story", story_id},
-                          {"label", story->value("label", "")},
-                          {"first", story->value("first", nlohmann::json())},
-                          {"last", story->value("last", nlohmann::json())},
+                          {"label", text_field(*story, "label")},
+                          {"first", core::json_field(*story, "first")},
+                          {"last", core::json_field(*story, "last")},
                           {"sources", nlohmann::json::array()},
                           {"key_facts", nlohmann::json::array()},
                           {"disagreements", nlohmann::json::array()},
@@ -165,34 +157,34 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
     const auto& a = context.article(id);
     outlets.insert(context.outlet(id));
     brief["sources"].push_back({{"ref", context.ref(id)}, {"article", id}, {"source", context.outlet(id)},
-                                {"title", a.value("title", "")}, {"published", a.value("published", nlohmann::json())},
-                                {"published_from", a.value("published_from", nlohmann::json())}});
+                                {"title", text_field(a, "title")}, {"published", core::json_field(a, "published")},
+                                {"published_from", core::json_field(a, "published_from")}});
   }
   brief["outlets"] = outlets.size();
   brief["independent_sources"] = independent_sources(context, *story);
 
   std::map<std::string, nlohmann::json> alone;  // outlet(s) → their single-source facts
-  for (const auto& claim : array_of(report, "claims")) {
-    if (claim.value("story", nlohmann::json()).is_string() && claim["story"] != story_id) continue;
-    const auto& sources = array_of(claim, "sources");
+  for (const auto& claim : array_field(report, "claims")) {
+    if (core::json_field(claim, "story").is_string() && claim["story"] != story_id) continue;
+    const auto& sources = array_field(claim, "sources");
     bool in_story = false;
-    for (const auto& source : sources) in_story |= context.has(source.value("article", ""));
+    for (const auto& source : sources) in_story |= context.has(text_field(source, "article"));
     if (!in_story) continue;
-    std::string status = claim.value("status", "");
-    nlohmann::json line = {{"claim", claim.value("id", "")}, {"text", claim.value("text", "")}};
-    if (claim.contains("value")) line["value"] = claim["value"];
+    std::string status = text_field(claim, "status");
+    nlohmann::json line = {{"claim", text_field(claim, "id")}, {"text", text_field(claim, "text")}};
+    if (core::json_field(claim, "value").is_string()) line["value"] = claim["value"];
     if (status == "corroborated") {
-      line["independent_sources"] = claim.value("independent_sources", 0);
+      line["independent_sources"] = core::count_field(claim, "independent_sources");
       line["outlets"] = outlets_of(context, sources);
       line["cites"] = cites_of(context, sources);
       brief["key_facts"].push_back(std::move(line));
     } else if (status == "contradicted") {
       line["values"] = nlohmann::json::array();
-      for (const auto& value : array_of(claim, "values"))
-        line["values"].push_back({{"value", value.value("value", "")},
-                                  {"independent_sources", value.value("independent_sources", 0)},
-                                  {"outlets", outlets_of(context, value["sources"])},
-                                  {"cites", cites_of(context, value["sources"])}});
+      for (const auto& value : array_field(claim, "values"))
+        line["values"].push_back({{"value", text_field(value, "value")},
+                                  {"independent_sources", core::count_field(value, "independent_sources")},
+                                  {"outlets", outlets_of(context, array_field(value, "sources"))},
+                                  {"cites", cites_of(context, array_field(value, "sources"))}});
       brief["disagreements"].push_back(std::move(line));
     } else if (status == "framing") {
       nlohmann::json stated = nlohmann::json::array(), contested = nlohmann::json::array();
@@ -203,16 +195,16 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
     } else if (status == "single_source") {
       nlohmann::json names = outlets_of(context, sources);
       std::string key;
-      for (const auto& name : names) key += (key.empty() ? "" : " / ") + name.get<std::string>();
+      for (const auto& name : names) key += (key.empty() ? "" : " / ") + core::json_text(name);
       line["cites"] = cites_of(context, sources);
-      line["kind"] = claim.value("kind", "statement");
+      line["kind"] = text_field(claim, "kind", "statement");
       alone[key].push_back(std::move(line));
     }
   }
   // Key facts: the most widely backed first (the report's order breaks ties).
   auto& facts = brief["key_facts"];
   std::stable_sort(facts.begin(), facts.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-    return a["independent_sources"].get<size_t>() > b["independent_sources"].get<size_t>();
+    return core::count_field(a, "independent_sources") > core::count_field(b, "independent_sources");
   });
   if (facts.size() > options.key_facts) facts.erase(facts.begin() + static_cast<long>(options.key_facts), facts.end());
   // What each outlet alone adds: figures first, then statements.
@@ -227,62 +219,74 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
 
   // Who said what: the report's quotes (when the quotes stage ran), by speaker.
   std::map<std::string, nlohmann::json> by_speaker;
-  for (const auto& quote : array_of(report, "quotes")) {
-    std::string article = string_of(quote, "article");
+  for (const auto& quote : array_field(report, "quotes")) {
+    std::string article = text_field(quote, "article");
     if (!context.has(article)) continue;
-    std::string speaker = string_of(quote, "speaker");
+    std::string speaker = text_field(quote, "speaker");
     if (speaker.empty()) speaker = "unnamed speaker";
     nlohmann::json& list = by_speaker[speaker];
     // The same words in a copy or a rewrite: one line, every citation.
-    std::string text = string_of(quote, "text");
-    nlohmann::json cite = context.cite(article, array_of(quote, "span"));
+    std::string text = text_field(quote, "text");
+    nlohmann::json cite = context.cite(article, array_field(quote, "span"));
     bool known = false;
     for (auto& entry : list)
       if (entry["text"] == text) entry["cites"].push_back(cite), known = true;
     if (known || list.size() >= options.quotes_per_speaker) continue;
-    list.push_back({{"text", text}, {"direct", quote.value("direct", true)}, {"cite", cite}, {"cites", {cite}}});
+    list.push_back({{"text", text}, {"direct", core::bool_field(quote, "direct", true)}, {"cite", cite}, {"cites", {cite}}});
   }
   for (auto& [speaker, quotes] : by_speaker) brief["quotes"].push_back({{"speaker", speaker}, {"quotes", std::move(quotes)}});
 
   // The timeline: the report's events (when the events stage ran), by date.
-  for (const auto& event : array_of(report, "events")) {
-    nlohmann::json mentions = array_of(event, "mentions");
-    if (mentions.empty() && event.contains("article"))
-      mentions.push_back({{"article", event["article"]}, {"span", array_of(event, "span")}});
+  for (const auto& event : array_field(report, "events")) {
+    nlohmann::json mentions = array_field(event, "mentions");
+    if (mentions.empty() && core::json_field(event, "article").is_string())
+      mentions.push_back({{"article", event["article"]}, {"span", core::json_field(event, "span")}});
     nlohmann::json cites = nlohmann::json::array();
     for (const auto& mention : mentions)
-      if (context.has(string_of(mention, "article")))
-        cites.push_back(context.cite(mention["article"], array_of(mention, "span")));
+      if (std::string article = text_field(mention, "article"); context.has(article))
+        cites.push_back(context.cite(article, core::json_field(mention, "span")));
     if (cites.empty()) continue;
     // "Norway — sign formal agreement — Chile (Oslo)"; the code when the
     // event type has no label.
-    std::string action = string_of(event, "label");
-    if (action.empty()) action = "[" + string_of(event, "code") + "]";
-    std::string source = string_of(event, "source"), target = string_of(event, "target");
-    std::string location = string_of(event, "location");
+    std::string action = text_field(event, "label");
+    if (action.empty()) action = "[" + text_field(event, "code") + "]";
+    auto actor = [&](const char* side) {
+      const nlohmann::json& who = core::json_field(event, side);
+      std::string name = core::json_text(who);
+      return name.empty() ? text_field(who, "actor_code") : name;
+    };
+    std::string source = actor("source"), target = actor("target");
+    std::string location = text_field(event, "location");
     std::string what = (source.empty() ? "" : source + " — ") + action + (target.empty() ? "" : " — " + target) +
                        (location.empty() ? "" : " (" + location + ")");
-    std::string modality = string_of(event, "modality");
-    brief["timeline"].push_back({{"date", event.value("date", nlohmann::json())},
+    std::string modality = text_field(event, "modality");
+    brief["timeline"].push_back({{"date", core::json_field(event, "date")},
                                  {"what", what},
                                  {"modality", modality.empty() ? nlohmann::json() : nlohmann::json(modality)},
                                  {"cites", cites}});
   }
   auto& timeline = brief["timeline"];
   std::stable_sort(timeline.begin(), timeline.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-    std::string x = a["date"].is_string() ? a["date"].get<std::string>() : "~";
-    std::string y = b["date"].is_string() ? b["date"].get<std::string>() : "~";
+    std::string x = text_field(a, "date", "~"), y = text_field(b, "date", "~");
     return x < y;
   });
   if (timeline.size() > options.timeline) timeline.erase(timeline.begin() + static_cast<long>(options.timeline), timeline.end());
   return brief;
 }
 
-nlohmann::json build_briefs(const nlohmann::json& report, const BriefOptions& options) {
+nlohmann::json build_briefs(const nlohmann::json& report, const BriefOptions& options,
+                            std::vector<std::string>* problems) {
   nlohmann::json briefs = nlohmann::json::array();
-  for (const auto& story : array_of(report, "stories")) {
-    nlohmann::json brief = build_brief(report, story.value("id", ""), options);
-    if (!brief.empty()) briefs.push_back(std::move(brief));
+  for (const auto& story : array_field(report, "stories")) {
+    std::string id = text_field(story, "id");
+    try {
+      nlohmann::json brief = build_brief(report, id, options);
+      if (!brief.empty()) briefs.push_back(std::move(brief));
+    } catch (const std::exception& error) {
+      // One story's bug must not cost the reader every other story.
+      if (!problems) throw;  // no one to tell: the caller handles it
+      problems->push_back((id.empty() ? "a story without id" : id) + ": its brief could not be built (internal error: " + error.what() + ")");
+    }
   }
   return briefs;
 }

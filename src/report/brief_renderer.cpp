@@ -5,11 +5,17 @@
 #include <map>
 #include <sstream>
 
+#include "core/json_fields.h"
+#include "core/text_util.h"
 #include "report/brief.h"
 
 namespace storyline::report {
 
 namespace {
+
+using core::array_field;
+using core::html_escape;
+using core::text_field;
 
 std::string shorten(std::string text, size_t max_chars) {
   for (char& c : text)
@@ -21,20 +27,6 @@ std::string shorten(std::string text, size_t max_chars) {
   return text.substr(0, cut) + "…";
 }
 
-std::string html_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string anchor(const std::string& ref) {
   std::string out;
   for (char c : ref) out += c == '.' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -43,7 +35,7 @@ std::string anchor(const std::string& ref) {
 
 std::string join(const nlohmann::json& names, const char* separator = ", ") {
   std::string out;
-  for (const auto& name : names) out += (out.empty() ? "" : separator) + name.get<std::string>();
+  for (const auto& name : names) out += (out.empty() ? "" : separator) + core::json_text(name);
   return out;
 }
 
@@ -79,14 +71,14 @@ class Writer {
   std::string cites(const nlohmann::json& cites) {
     std::string out;
     for (const auto& cite : cites) {
-      std::string ref = cite.value("ref", "");
+      std::string ref = text_field(cite, "ref");
       std::string label = ref;
-      std::string framing = cite.value("framing", "");
+      std::string framing = text_field(cite, "framing");
       if (framing == "alleged" || framing == "denied") label += " (" + framing + ")";
       if (format_ == BriefFormat::kMarkdown) out += " [" + label + "](#" + anchor(ref) + ")";
-      else if (format_ == BriefFormat::kHtml) out += " <a href=\"#" + anchor(ref) + "\">" + html_escape(label) + "</a>";
+      else if (format_ == BriefFormat::kHtml) out += " <a href=\"#" + html_escape(anchor(ref)) + "\">" + html_escape(label) + "</a>";
       else out += " " + label;
-      cited_.emplace(ref, cite.value("text", ""));
+      cited_.emplace(ref, text_field(cite, "text"));
     }
     return out;
   }
@@ -96,7 +88,7 @@ class Writer {
     if (format_ == BriefFormat::kHtml) out_ << "<dl>\n";
     for (const auto& [ref, sentence] : cited_) {
       if (format_ == BriefFormat::kHtml)
-        out_ << "<dt id=\"" << anchor(ref) << "\">" << ref << "</dt><dd>" << html_escape(sentence) << "</dd>\n";
+        out_ << "<dt id=\"" << html_escape(anchor(ref)) << "\">" << html_escape(ref) << "</dt><dd>" << html_escape(sentence) << "</dd>\n";
       else if (format_ == BriefFormat::kMarkdown)
         out_ << "- <a id=\"" << anchor(ref) << "\"></a>**" << ref << "** " << shorten(sentence, 400) << "\n";
       else
@@ -105,7 +97,6 @@ class Writer {
     if (format_ == BriefFormat::kHtml) out_ << "</dl>\n";
     cited_.clear();
   }
-  std::ostringstream& raw() { return out_; }
   std::string str() const { return out_.str(); }
 
  private:
@@ -127,101 +118,108 @@ class Writer {
 std::string outlet_count(size_t n) { return std::to_string(n) + (n == 1 ? " outlet" : " outlets"); }
 
 void render_one(const nlohmann::json& brief, Writer& w) {
-  w.title(brief.value("story", "") + ": " + brief.value("label", ""));
-  std::string first = brief["first"].is_string() ? brief["first"].get<std::string>() : "?";
-  std::string last = brief["last"].is_string() ? brief["last"].get<std::string>() : "?";
-  w.paragraph(std::to_string(brief["sources"].size()) + " article(s) from " + outlet_count(brief.value("outlets", 0)) +
-              " (" + std::to_string(brief.value("independent_sources", 0)) +
+  w.title(text_field(brief, "story") + ": " + text_field(brief, "label"));
+  std::string first = text_field(brief, "first", "?");
+  std::string last = text_field(brief, "last", "?");
+  w.paragraph(std::to_string(array_field(brief, "sources").size()) + " article(s) from " +
+              outlet_count(core::count_field(brief, "outlets")) + " (" +
+              std::to_string(core::count_field(brief, "independent_sources")) +
               " independent: copies and rewrites count with their original), " + first + " .. " + last);
   const size_t kText = 180;
 
-  if (!brief["key_facts"].empty()) {
+  // A figure's value before its sentence: "15 years — …".
+  auto value_of = [](const nlohmann::json& fact) {
+    std::string value = text_field(fact, "value");
+    return value.empty() ? value : value + " — ";
+  };
+  if (!array_field(brief, "key_facts").empty()) {
     w.heading("Key facts (independent outlets backing each)");
     w.begin_list();
-    for (const auto& fact : brief["key_facts"]) {
-      std::string value = fact.contains("value") ? fact["value"].get<std::string>() + " — " : "";
-      w.item("[" + std::to_string(fact.value("independent_sources", 0)) + "] " +
-             w.text(value + shorten(fact.value("text", ""), kText)) + w.cites(fact["cites"]));
+    for (const auto& fact : array_field(brief, "key_facts")) {
+      w.item("[" + std::to_string(core::count_field(fact, "independent_sources")) + "] " +
+             w.text(value_of(fact) + shorten(text_field(fact, "text"), kText)) + w.cites(array_field(fact, "cites")));
     }
     w.end_list();
   }
-  if (!brief["disagreements"].empty()) {
+  if (!array_field(brief, "disagreements").empty()) {
     w.heading("Disagreements");
     w.begin_list();
-    for (const auto& claim : brief["disagreements"]) {
-      w.item(w.text(shorten(claim.value("text", ""), kText)));
-      for (const auto& value : claim["values"])
-        w.item(w.text(value.value("value", "") + " — " + std::to_string(value.value("independent_sources", 0)) +
-                      " independent: " +
-                      join(value["outlets"])) +
-                   w.cites(value["cites"]),
+    for (const auto& claim : array_field(brief, "disagreements")) {
+      w.item(w.text(shorten(text_field(claim, "text"), kText)));
+      for (const auto& value : array_field(claim, "values"))
+        w.item(w.text(text_field(value, "value") + " — " +
+                      std::to_string(core::count_field(value, "independent_sources")) + " independent: " +
+                      join(array_field(value, "outlets"))) +
+                   w.cites(array_field(value, "cites")),
                1);
     }
     w.end_list();
   }
-  if (!brief["framing"].empty()) {
+  if (!array_field(brief, "framing").empty()) {
     w.heading("Framing differences");
     w.begin_list();
-    for (const auto& claim : brief["framing"]) {
-      w.item(w.text(shorten(claim.value("text", ""), kText)));
-      w.item(w.text("stated as fact by " + join(claim["stated"]["outlets"])) + w.cites(claim["stated"]["cites"]), 1);
-      w.item(w.text("reported as alleged or denied by " + join(claim["disputed"]["outlets"])) +
-                 w.cites(claim["disputed"]["cites"]),
+    for (const auto& claim : array_field(brief, "framing")) {
+      const nlohmann::json& stated = core::json_field(claim, "stated");
+      const nlohmann::json& disputed = core::json_field(claim, "disputed");
+      w.item(w.text(shorten(text_field(claim, "text"), kText)));
+      w.item(w.text("stated as fact by " + join(array_field(stated, "outlets"))) + w.cites(array_field(stated, "cites")), 1);
+      w.item(w.text("reported as alleged or denied by " + join(array_field(disputed, "outlets"))) +
+                 w.cites(array_field(disputed, "cites")),
              1);
     }
     w.end_list();
   }
-  if (!brief["quotes"].empty()) {
+  if (!array_field(brief, "quotes").empty()) {
     w.heading("Who said what");
     w.begin_list();
-    for (const auto& speaker : brief["quotes"]) {
-      w.item(w.text(speaker.value("speaker", "")));
-      for (const auto& quote : speaker["quotes"]) {
-        std::string text = quote.value("text", "");
-        if (quote.value("direct", true)) text = "“" + text + "”";
+    for (const auto& speaker : array_field(brief, "quotes")) {
+      w.item(w.text(text_field(speaker, "speaker", "unnamed speaker")));
+      for (const auto& quote : array_field(speaker, "quotes")) {
+        std::string text = text_field(quote, "text");
+        if (core::bool_field(quote, "direct", true)) text = "“" + text + "”";
+        const nlohmann::json& cite = core::json_field(quote, "cite");
         w.item(w.text(shorten(text, kText)) +
-                   w.cites(quote.contains("cites") ? quote["cites"] : nlohmann::json::array({quote["cite"]})),
+                   w.cites(core::json_field(quote, "cites").is_array() ? quote["cites"]
+                           : cite.is_object()                          ? nlohmann::json::array({cite})
+                                                                       : nlohmann::json::array()),
                1);
       }
     }
     w.end_list();
   }
-  if (!brief["timeline"].empty()) {
+  if (!array_field(brief, "timeline").empty()) {
     w.heading("Timeline");
     w.begin_list();
-    for (const auto& event : brief["timeline"]) {
-      std::string date = event["date"].is_string() ? event["date"].get<std::string>() : "undated";
-      std::string modality = event["modality"].is_string() && event["modality"] != "asserted"
-                                 ? " (" + event["modality"].get<std::string>() + ")"
-                                 : "";
-      w.item(w.text(date + "  " + event.value("what", "") + modality) + w.cites(event["cites"]));
+    for (const auto& event : array_field(brief, "timeline")) {
+      std::string date = text_field(event, "date", "undated");
+      std::string modality = text_field(event, "modality", "asserted");
+      modality = modality == "asserted" ? "" : " (" + modality + ")";
+      w.item(w.text(date + "  " + text_field(event, "what") + modality) + w.cites(array_field(event, "cites")));
     }
     w.end_list();
   }
-  if (!brief["outlet_only"].empty()) {
+  if (!array_field(brief, "outlet_only").empty()) {
     w.heading("What each outlet alone adds");
     w.begin_list();
-    for (const auto& outlet : brief["outlet_only"]) {
-      size_t total = outlet.value("total", 0), shown = outlet["facts"].size();
-      w.item(w.text(outlet.value("outlet", "") + (total > shown ? " (" + std::to_string(shown) + " of " +
+    for (const auto& outlet : array_field(brief, "outlet_only")) {
+      size_t total = core::count_field(outlet, "total"), shown = array_field(outlet, "facts").size();
+      w.item(w.text(text_field(outlet, "outlet") + (total > shown ? " (" + std::to_string(shown) + " of " +
                                                                       std::to_string(total) + ")"
                                                                 : "")));
-      for (const auto& fact : outlet["facts"]) {
-        std::string value = fact.contains("value") ? fact["value"].get<std::string>() + " — " : "";
-        w.item(w.text(value + shorten(fact.value("text", ""), kText)) + w.cites(fact["cites"]), 1);
-      }
+      for (const auto& fact : array_field(outlet, "facts"))
+        w.item(w.text(value_of(fact) + shorten(text_field(fact, "text"), kText)) + w.cites(array_field(fact, "cites")), 1);
     }
     w.end_list();
   }
   w.heading("Sources");
   w.begin_list();
-  for (const auto& source : brief["sources"]) {
-    std::string published = source["published"].is_string() ? source["published"].get<std::string>() : "undated";
-    std::string from = source.value("published_from", nlohmann::json()).is_string() ? source["published_from"].get<std::string>() : "";
+  for (const auto& source : array_field(brief, "sources")) {
+    std::string published = text_field(source, "published", "undated");
+    std::string from = text_field(source, "published_from");
     if (from == "story" || from == "text") published += " (inferred from its " + from + ")";
     else if (from == "crawl") published += " (inferred: fetched then)";
-    w.item(w.text(source.value("ref", "") + "  " + source.value("source", "") + " — " + source.value("title", "") +
-                  " — " + published + " — " + source.value("article", "")));
+    w.item(w.text(text_field(source, "ref") + "  " + text_field(source, "source", "unnamed outlet") + " — " +
+                  text_field(source, "title") + " — " + published + " — " + text_field(source, "article")));
   }
   w.end_list();
   w.cited_sentences();
@@ -233,19 +231,32 @@ std::string render_brief(const nlohmann::json& brief, BriefFormat format) {
   return render_briefs(nlohmann::json::array({brief}), format);
 }
 
-std::string render_briefs(const nlohmann::json& briefs, BriefFormat format) {
-  Writer w(format);
+std::string render_briefs(const nlohmann::json& briefs, BriefFormat format, const std::string& appendix,
+                          std::vector<std::string>* problems) {
+  std::string out;
   if (format == BriefFormat::kHtml)
-    w.raw() << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>storyline brief</title></head><body>\n";
+    out += "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>storyline brief</title></head><body>\n";
   bool first = true;
   for (const auto& brief : briefs) {
-    if (brief.empty()) continue;
-    if (!first) w.raw() << (format == BriefFormat::kHtml ? "<hr>\n" : "\n");
+    if (!brief.is_object() || brief.empty()) continue;
+    // Each brief in its own writer: one that throws leaves no half-written
+    // section behind, and the others are still rendered.
+    Writer w(format);
+    try {
+      render_one(brief, w);
+    } catch (const std::exception& error) {
+      if (!problems) throw;  // no one to tell: the caller handles it
+      problems->push_back(text_field(brief, "story", "a story") + ": its brief could not be rendered (internal error: " +
+                          error.what() + ")");
+      continue;
+    }
+    if (!first) out += format == BriefFormat::kHtml ? "<hr>\n" : "\n";
     first = false;
-    render_one(brief, w);
+    out += w.str();
   }
-  if (format == BriefFormat::kHtml) w.raw() << "</body></html>\n";
-  return w.str();
+  out += appendix;
+  if (format == BriefFormat::kHtml) out += "</body></html>\n";
+  return out;
 }
 
 }  // namespace storyline::report

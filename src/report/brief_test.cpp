@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
+#include "report/report_builder.h"
+
 namespace storyline::report {
 namespace {
 
@@ -61,6 +65,71 @@ TEST(BriefBuilder, RenderingsCarryEveryLineAndEscapeHtml) {
   EXPECT_NE(html.find("href=\"#a1-1\""), std::string::npos);
   std::string markdown = render_brief(brief, BriefFormat::kMarkdown);
   EXPECT_NE(markdown.find("[A2.1](#a2-1)"), std::string::npos);
+}
+
+// Builds and renders the brief and the whole text report in every format;
+// fails the test with `what` if anything throws.
+void read_in_every_way(const nlohmann::json& report, const std::string& what) {
+  try {
+    nlohmann::json brief = build_brief(report, "story-1");
+    for (BriefFormat format : {BriefFormat::kText, BriefFormat::kMarkdown, BriefFormat::kHtml}) {
+      render_brief(brief, format);
+      render_text(report, format);
+    }
+  } catch (const std::exception& error) {
+    ADD_FAILURE() << what << ": " << error.what();
+  }
+}
+
+// Every value docs/schema.md allows, and the absence of every field: the
+// brief and the text report read them all. A quote whose speaker has a null
+// name (real PolNeAR stories have them) once aborted `storyline brief` and
+// `analyze --format text` with type_error 302.
+TEST(BriefBuilder, AQuoteWhoseSpeakerHasNoNameIsAnUnnamedSpeaker) {
+  nlohmann::json report = small_report();
+  report["quotes"][0]["speaker"] = {{"entity", nullptr}, {"name", nullptr}};
+  read_in_every_way(report, "speaker with a null name");
+  nlohmann::json brief = build_brief(report, "story-1");
+  ASSERT_EQ(brief["quotes"].size(), 1u);
+  EXPECT_EQ(brief["quotes"][0]["speaker"], "unnamed speaker");
+  // An actor with no name is shown by its code.
+  report["events"][0]["source"] = {{"entity", nullptr}, {"name", nullptr}, {"actor_code", "USA"}};
+  EXPECT_EQ(build_brief(report, "story-1")["timeline"][0]["what"], "USA — sign formal agreement — City");
+}
+
+TEST(BriefBuilder, EveryFieldNullMissingOrOfAnotherTypeIsRead) {
+  // Each field anywhere in the report, in turn: null, removed, a number, an
+  // empty array, an empty object.
+  const nlohmann::json base = small_report();
+  const nlohmann::json replacements[] = {nullptr, 7, -1, nlohmann::json::array(), nlohmann::json::object()};
+  size_t variants = 0;
+  std::function<void(const nlohmann::json::json_pointer&, const nlohmann::json&)> visit =
+      [&](const nlohmann::json::json_pointer& at, const nlohmann::json& value) {
+        if (value.is_object())
+          for (const auto& [key, child] : value.items()) visit(at / key, child);
+        if (value.is_array())
+          for (size_t i = 0; i < value.size(); ++i) visit(at / i, value[i]);
+        if (at.empty()) return;
+        for (const auto& replacement : replacements) {
+          nlohmann::json report = base;
+          report[at] = replacement;
+          read_in_every_way(report, at.to_string() + " = " + replacement.dump());
+          ++variants;
+        }
+        if (!base[at.parent_pointer()].is_object()) return;
+        nlohmann::json report = base;
+        report[at.parent_pointer()].erase(at.back());
+        read_in_every_way(report, at.to_string() + " removed");
+        ++variants;
+      };
+  visit(nlohmann::json::json_pointer(), base);
+  EXPECT_GT(variants, 200u);
+  // Empty stories, and no sections at all.
+  nlohmann::json empty = base;
+  empty["stories"][0]["articles"] = nlohmann::json::array();
+  read_in_every_way(empty, "a story with no articles");
+  read_in_every_way(nlohmann::json::object(), "an empty report");
+  read_in_every_way(nlohmann::json::array(), "a report that is not an object");
 }
 
 }  // namespace

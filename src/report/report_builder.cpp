@@ -1,5 +1,8 @@
 #include "report/report_builder.h"
 
+#include <map>
+
+#include "clean/language_id.h"
 #include "core/text_util.h"
 #include "dates/anchor.h"
 #include "store/article_store.h"
@@ -38,13 +41,18 @@ nlohmann::json article_json(const Article& article) {
       {"paragraphs", spans_json(article.paragraphs, index)},
       {"sentences", spans_json(article.sentences, index)},
       {"warnings", article.warnings},
+      {"language", article.language},
+      {"language_reliable", article.language_reliable},
+      {"language_from", null_if_empty(article.language_from)},
+      {"replacement_characters", article.replacement_characters},
   };
   if (!article.external_id.empty()) json["external_id"] = article.external_id;
   return json;
 }
 
 Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
-                                    const std::vector<std::unique_ptr<pipeline::Stage>>& stages) {
+                                    const std::vector<std::unique_ptr<pipeline::Stage>>& stages,
+                                    std::vector<std::string>* problems) {
   nlohmann::json report = {
       {"articles", nlohmann::json::array()}, {"stories", nlohmann::json::array()},
       {"entities", nlohmann::json::array()}, {"events", nlohmann::json::array()},
@@ -56,7 +64,19 @@ Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
     auto article = articles->load_by_row(row);
     if (!article) return article.status();
     if (!article->has_value()) continue;
-    nlohmann::json json = article_json(**article);
+    Article& stored = **article;
+    // Stored before languages were identified: identify it now.
+    if (stored.language.empty()) {
+      clean::LanguageGuess guess = clean::identify_language(stored.title, stored.text, "");
+      stored.language = guess.code;
+      stored.language_reliable = guess.reliable;
+      stored.language_from = guess.from;
+    }
+    nlohmann::json json = article_json(stored);
+    // Which stages analysed it, by its language.
+    json["stages"] = nlohmann::json::object();
+    for (const auto& stage : stages)
+      json["stages"][std::string(stage->name())] = pipeline::coverage_name(stage->coverage(stored.language));
     // An article that states no date is shown with the one its story or its
     // text implies (dates/anchor.h), marked as inferred and from what; the
     // stored article keeps what it stated.
@@ -71,8 +91,28 @@ Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
     }
     report["articles"].push_back(std::move(json));
   }
-  for (const auto& stage : stages)
-    if (Status status = stage->report(scope, report); !status.is_ok()) return status;
+  for (const auto& stage : stages) {
+    // What the stage had appended when it threw goes with it (the report is
+    // large: the sizes of its arrays are the snapshot, not a copy).
+    std::map<std::string, size_t> sizes;
+    for (auto& [key, value] : report.items()) sizes[key] = value.is_array() ? value.size() : 0;
+    try {
+      if (Status status = stage->report(scope, report); !status.is_ok()) return status;
+    } catch (const std::exception& error) {
+      if (!problems) throw;  // no one to tell: the caller handles it
+      for (auto it = report.begin(); it != report.end();) {
+        auto known = sizes.find(it.key());
+        if (known == sizes.end()) {
+          it = report.erase(it);
+          continue;
+        }
+        if (it->is_array() && it->size() > known->second) it->get_ref<nlohmann::json::array_t&>().resize(known->second);
+        ++it;
+      }
+      problems->push_back("stage " + std::string(stage->name()) + ": its part of the report could not be built (internal error: " +
+                            error.what() + ")");
+    }
+  }
   return report;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/stage.h"
+#include "report/brief.h"
 #include "storyline/engine.h"
 
 namespace storyline::report {
@@ -17,10 +18,16 @@ namespace storyline::report {
 // An article as the report shows it; spans in code points.
 nlohmann::json article_json(const Article& article);
 
-// Builds the whole report: the articles in `scope`, then each stage's sections.
+// Builds the whole report: the articles in `scope`, then each stage's
+// sections. A stage whose report throws (an internal error) leaves its
+// sections empty and is named in `problems`; without `problems` the error
+// propagates.
 Result<nlohmann::json> build_report(const pipeline::ReportScope& scope,
-                                    const std::vector<std::unique_ptr<pipeline::Stage>>& stages);
+                                    const std::vector<std::unique_ptr<pipeline::Stage>>& stages,
+                                    std::vector<std::string>* problems = nullptr);
 
-std::string render_text(const nlohmann::json& report, bool markdown);
+// The report for people: each story's brief, then the articles no brief
+// covers. A story whose brief fails is left out and named in `problems`.
+std::string render_text(const nlohmann::json& report, BriefFormat format, std::vector<std::string>* problems = nullptr);
 
 }  // namespace storyline::report

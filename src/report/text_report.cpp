@@ -8,6 +8,8 @@
 
 #include <set>
 
+#include "core/json_fields.h"
+#include "core/text_util.h"
 #include "report/brief.h"
 #include "report/report_builder.h"
 
@@ -15,11 +17,17 @@ namespace storyline::report {
 
 namespace {
 
+using core::array_field;
+
 std::string field(const nlohmann::json& object, const char* key, const char* fallback = "") {
-  auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return fallback;
-  if (it->is_string()) return it->get<std::string>();
-  return it->dump();
+  return core::text_field(object, key, fallback);
+}
+
+// "outlets" is a count in the store's story listing and a list in the
+// report's stories; either reads as a number.
+size_t outlets_of(const nlohmann::json& story) {
+  const nlohmann::json& outlets = core::json_field(story, "outlets");
+  return outlets.is_array() ? outlets.size() : core::count_field(story, "outlets");
 }
 
 std::string first_words(std::string text, size_t max_chars) {
@@ -47,7 +55,7 @@ std::string render_listing(const nlohmann::json& report, const nlohmann::json& a
     std::string title = field(article, "title", "(no headline)");
     std::string source = field(article, "source", "unknown outlet");
     std::string published = field(article, "published", "undated");
-    if (article.value("published_inferred", false)) published += " (inferred)";
+    if (core::bool_field(article, "published_inferred")) published += " (inferred)";
     if (markdown) {
       out << "- **" << title << "** — " << source << ", " << published << " `" << field(article, "id") << "`\n";
       out << "  - " << first_words(field(article, "text"), 200) << "\n";
@@ -57,30 +65,30 @@ std::string render_listing(const nlohmann::json& report, const nlohmann::json& a
     }
   }
   if (!with_sections) return out.str();
-  const auto& stories = report["stories"];
+  const auto& stories = array_field(report, "stories");
   if (!stories.empty()) heading("Stories (" + std::to_string(stories.size()) + ")");
   for (const auto& story : stories) {
     std::map<std::string, int> relation_counts;
-    for (const auto& relation : story["relations"]) ++relation_counts[relation["type"].get<std::string>()];
+    for (const auto& relation : array_field(story, "relations")) ++relation_counts[field(relation, "type", "related")];
     std::string relations;
     for (const auto& [type, count] : relation_counts)
       relations += (relations.empty() ? "" : ", ") + std::to_string(count) + " " + type + (count > 1 ? "s" : "");
     out << (markdown ? "- **" : "* ") << field(story, "label") << (markdown ? "** " : " ") << "(" << field(story, "id")
-        << "): " << story["articles"].size() << " article(s) from " << story["outlets"].size() << " outlet(s), "
+        << "): " << array_field(story, "articles").size() << " article(s) from " << outlets_of(story) << " outlet(s), "
         << field(story, "first", "?") << " .. " << field(story, "last", "?")
         << (relations.empty() ? "" : "; " + relations) << "\n";
   }
   for (const char* section : {"entities", "events", "quotes", "claims"}) {
-    auto it = report.find(section);
-    if (it == report.end() || it->empty()) continue;
+    const nlohmann::json& items = array_field(report, section);
+    if (items.empty()) continue;
     std::string name = section;
     name[0] = static_cast<char>(std::toupper(name[0]));
-    heading(name + " (" + std::to_string(it->size()) + ")");
-    for (const auto& item : *it) {
+    heading(name + " (" + std::to_string(items.size()) + ")");
+    for (const auto& item : items) {
       if (name == "Events") {
         // "2026-03-03 Norway -> Chile: sign a formal agreement (057), asserted, in Oslo; 5 articles, 4 sources"
         auto actor = [&](const char* key) {
-          const auto& a = item[key];
+          const auto& a = core::json_field(item, key);
           return a.is_object() ? field(a, "name", field(a, "actor_code", "?").c_str()) : std::string("-");
         };
         out << (markdown ? "- " : "* ") << field(item, "date", "undated") << " " << actor("source") << " -> "
@@ -96,12 +104,11 @@ std::string render_listing(const nlohmann::json& report, const nlohmann::json& a
       if (label.empty()) label = field(item, "name");
       if (label.empty() && std::string_view(section) == "quotes") {
         // Who said what: "Kazem Jalali (told, via IRNA, TASS): “…”".
-        std::string speaker = item.contains("speaker") ? field(item["speaker"], "name", "unknown speaker") : "";
+        std::string speaker = field(core::json_field(item, "speaker"), "name", "unknown speaker");
         std::string via;
-        if (item.contains("via"))
-          for (const auto& link : item["via"]) via += (via.empty() ? ", via " : ", ") + link.get<std::string>();
+        for (const auto& link : array_field(item, "via")) via += (via.empty() ? ", via " : ", ") + core::json_text(link);
         std::string text = field(item, "text");
-        bool direct = item.value("direct", false);
+        bool direct = core::bool_field(item, "direct");
         label = speaker + " (" + field(item, "cue", "no cue") + via + "): " +
                 (direct ? "\u201C" + text + "\u201D" : text);
       }
@@ -112,18 +119,21 @@ std::string render_listing(const nlohmann::json& report, const nlohmann::json& a
   return out.str();
 }
 
-std::string render_text(const nlohmann::json& report, bool markdown) {
-  nlohmann::json briefs = build_briefs(report);
+std::string render_text(const nlohmann::json& report, BriefFormat format, std::vector<std::string>* problems) {
+  nlohmann::json briefs = build_briefs(report, {}, problems);
   std::set<std::string> in_brief;
   for (const auto& brief : briefs)
-    for (const auto& source : brief["sources"]) in_brief.insert(source["article"].get<std::string>());
+    for (const auto& source : array_field(brief, "sources")) in_brief.insert(field(source, "article"));
   nlohmann::json others = nlohmann::json::array();
-  for (const auto& article : report["articles"])
-    if (!in_brief.count(article.value("id", ""))) others.push_back(article);
-  std::string out = markdown ? "# storyline report\n\n" : "";
-  out += render_briefs(briefs, markdown ? BriefFormat::kMarkdown : BriefFormat::kText);
-  if (!others.empty() || briefs.empty()) out += render_listing(report, others, markdown, briefs.empty());
-  return out;
+  for (const auto& article : array_field(report, "articles"))
+    if (!in_brief.count(field(article, "id"))) others.push_back(article);
+  bool markdown = format == BriefFormat::kMarkdown;
+  std::string listing;
+  if (!others.empty() || briefs.empty()) listing = render_listing(report, others, markdown, briefs.empty());
+  // HTML shows the listing as the text report has it, preformatted.
+  if (format == BriefFormat::kHtml && !listing.empty())
+    listing = "<h2>Articles in no story's brief</h2>\n<pre>" + core::html_escape(listing) + "</pre>\n";
+  return (markdown ? "# storyline report\n\n" : "") + render_briefs(briefs, format, listing, problems);
 }
 
 }  // namespace storyline::report

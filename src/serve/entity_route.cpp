@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/json_fields.h"
 #include "core/text_util.h"
 #include "entities/entity_queries.h"
 #include "pipeline/engine_access.h"
@@ -23,11 +24,11 @@ constexpr size_t kMaxArticles = 200;  // the most recent articles that mention i
 // of the entity's names.
 bool names_entity(const nlohmann::json& actor, const std::string& key, const std::set<std::string>& names) {
   if (!actor.is_object()) return false;
-  const auto entity = actor.value("entity", nlohmann::json());
-  if (entity.is_string()) return entity.get<std::string>() == key;
+  const nlohmann::json& entity = core::json_field(actor, "entity");
+  if (entity.is_string()) return entity.get_ref<const std::string&>() == key;
   if (entity.is_number_integer()) return entities::entity_key(entity.get<int64_t>()) == key;
-  const auto name = actor.value("name", nlohmann::json());
-  return name.is_string() && names.count(name.get<std::string>());
+  const nlohmann::json& name = core::json_field(actor, "name");
+  return name.is_string() && names.count(name.get_ref<const std::string&>());
 }
 
 void get_entity(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
@@ -43,19 +44,19 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
   auto entity = entities::entity_json(db, id);
   if (!entity) return send_status_error(response, entity.status());
   if (entity->empty()) return not_found();
-  nlohmann::json mentions = std::move((*entity)["mentions"]);
+  nlohmann::json mentions = core::array_field(*entity, "mentions");
   entity->erase("mentions");
-  std::string entity_id = (*entity)["id"];
+  std::string entity_id = core::text_field(*entity, "id");
   std::set<std::string> names;
-  if ((*entity)["name"].is_string()) names.insert((*entity)["name"].get<std::string>());
-  for (const auto& alias : (*entity)["aliases"])
+  if (std::string name = core::text_field(*entity, "name"); !name.empty()) names.insert(name);
+  for (const auto& alias : core::array_field(*entity, "aliases"))
     if (alias.is_string()) names.insert(alias.get<std::string>());
 
   // The articles that mention it, newest first, at most kMaxArticles.
   auto articles = store::ArticleStore::open(db);
   if (!articles) return send_status_error(response, articles.status());
   std::set<std::string> by_id;
-  for (const auto& mention : mentions) by_id.insert(mention["article"].get<std::string>());
+  for (const auto& mention : mentions) by_id.insert(core::text_field(mention, "article"));
   std::vector<Article> loaded;
   for (const std::string& article_id : by_id) {
     auto article = articles->load_by_id(article_id);
@@ -75,8 +76,10 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
     ids.push_back(article.id);
     core::CodePointIndex index(article.text);
     for (const auto& mention : mentions) {
-      if (mention["article"] != article.id) continue;
-      uint32_t at = mention["span"][0].get<uint32_t>();
+      size_t at = 0, end = 0;
+      if (core::text_field(mention, "article") != article.id ||
+          !core::json_span(core::json_field(mention, "span"), at, end))
+        continue;
       std::string sentence;
       nlohmann::json sentence_span = nullptr;
       for (const Span& s : article.sentences)
@@ -101,23 +104,25 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
   scope.db = &db;
   scope.article_rows = rows;
   scope.article_ids = ids;
-  auto report = report::build_report(scope, pipeline::engine_stages(engine));
+  std::vector<std::string> problems;
+  auto report = report::build_report(scope, pipeline::engine_stages(engine), &problems);
   if (!report) return send_status_error(response, report.status());
   nlohmann::json events = nlohmann::json::array();
-  for (auto& event : (*report)["events"])
-    if (names_entity(event.value("source", nlohmann::json()), entity_id, names) ||
-        names_entity(event.value("target", nlohmann::json()), entity_id, names))
-      events.push_back(std::move(event));
+  for (const auto& event : core::array_field(*report, "events"))
+    if (names_entity(core::json_field(event, "source"), entity_id, names) ||
+        names_entity(core::json_field(event, "target"), entity_id, names))
+      events.push_back(event);
   nlohmann::json quotes = nlohmann::json::array();
-  for (auto& quote : (*report)["quotes"])
-    if (names_entity(quote.value("speaker", nlohmann::json()), entity_id, names)) quotes.push_back(std::move(quote));
+  for (const auto& quote : core::array_field(*report, "quotes"))
+    if (names_entity(core::json_field(quote, "speaker"), entity_id, names)) quotes.push_back(quote);
 
   nlohmann::json stories = nlohmann::json::array();
-  for (auto& story : (*report)["stories"])
-    stories.push_back({{"id", story["id"]}, {"label", story["label"]}, {"size", story["size"]},
-                       {"first", story["first"]}, {"last", story["last"]}});
+  for (const auto& story : core::array_field(*report, "stories"))
+    stories.push_back({{"id", core::json_field(story, "id")}, {"label", core::json_field(story, "label")},
+                       {"size", core::json_field(story, "size")}, {"first", core::json_field(story, "first")},
+                       {"last", core::json_field(story, "last")}});
   nlohmann::json roles = nlohmann::json::array();
-  if ((*entity)["role"].is_string()) roles.push_back({{"role", (*entity)["role"]}});
+  if (core::json_field(*entity, "role").is_string()) roles.push_back({{"role", (*entity)["role"]}});
 
   nlohmann::json body = {{"entity", std::move(*entity)},
                          {"mentions", std::move(mention_list)},
@@ -127,6 +132,7 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
                          {"events", std::move(events)},
                          {"quotes", std::move(quotes)},
                          {"stories", std::move(stories)}};
+  if (!problems.empty()) body["problems"] = problems;
   send_json(request, response, body);
 }
 

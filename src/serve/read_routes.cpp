@@ -2,6 +2,7 @@
 // borrows a read-only engine and answers from the store as last committed.
 #include <set>
 
+#include "core/json_fields.h"
 #include "pipeline/engine_access.h"
 #include "entities/entity_queries.h"
 #include "report/brief.h"
@@ -36,7 +37,10 @@ Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& 
   scope.db = &pipeline::engine_database(engine);
   scope.article_rows = rows;
   scope.article_ids = ids;
-  auto report = report::build_report(scope, pipeline::engine_stages(engine));
+  // An internal error in one stage's section or in the brief leaves that
+  // part out, named in "problems": the page still answers with the rest.
+  std::vector<std::string> problems;
+  auto report = report::build_report(scope, pipeline::engine_stages(engine), &problems);
   if (!report) return report.status();
   if (story_id) {
     for (auto& story : (*report)["stories"])
@@ -46,12 +50,18 @@ Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& 
     if (!report->contains("story") && !(*report)["stories"].empty()) (*report)["story"] = (*report)["stories"][0];
     if (!report->contains("story")) return Status::not_found("serve: no story " + story_id->dump());
     // The brief reads the story from "stories": put it back for the call.
-    std::string id = (*report)["story"]["id"].get<std::string>();
+    std::string id = core::text_field((*report)["story"], "id");
     (*report)["stories"] = nlohmann::json::array({std::move((*report)["story"])});
-    (*report)["brief"] = report::build_brief(*report, id);
+    try {
+      (*report)["brief"] = report::build_brief(*report, id);
+    } catch (const std::exception& error) {
+      (*report)["brief"] = nullptr;
+      problems.push_back(id + ": its brief could not be built (internal error: " + error.what() + ")");
+    }
     (*report)["story"] = std::move((*report)["stories"][0]);
   }
   report->erase("stories");
+  if (!problems.empty()) (*report)["problems"] = problems;
   return report;
 }
 

@@ -21,6 +21,15 @@ std::vector<Migration> article_migrations() {
        " ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
        "CREATE INDEX articles_published ON articles(published);"
        "CREATE INDEX articles_source ON articles(source);"},
+      // The language of each article (NULL for articles stored before:
+      // readers identify it from the text then) and the U+FFFD characters
+      // its encoding left.
+      {"articles", 2,
+       "ALTER TABLE articles ADD COLUMN language TEXT;"
+       "ALTER TABLE articles ADD COLUMN language_reliable INTEGER NOT NULL DEFAULT 0;"
+       "ALTER TABLE articles ADD COLUMN language_from TEXT;"
+       "ALTER TABLE articles ADD COLUMN replacement_characters INTEGER NOT NULL DEFAULT 0;"
+       "CREATE INDEX articles_language ON articles(language);"},
   };
 }
 
@@ -87,13 +96,15 @@ Result<ArticleStore> ArticleStore::open(Database& db) {
   store.find_row_ = std::move(*find);
   auto insert = db.prepare(
       "INSERT INTO articles(id, external_id, source, source_domain, title, byline, published,"
-      " published_inferred, url, origin, text, paragraphs, sentences, warnings)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+      " published_inferred, url, origin, text, paragraphs, sentences, warnings, language, language_reliable,"
+      " language_from, replacement_characters)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
   if (!insert) return insert.status();
   store.insert_ = std::move(*insert);
   const std::string columns =
       "SELECT row, id, external_id, source, source_domain, title, byline, published, published_inferred,"
-      " url, origin, text, paragraphs, sentences, warnings FROM articles ";
+      " url, origin, text, paragraphs, sentences, warnings, language, language_reliable, language_from,"
+      " replacement_characters FROM articles ";
   auto by_row = db.prepare(columns + "WHERE row = ?1");
   if (!by_row) return by_row.status();
   store.load_by_row_ = std::move(*by_row);
@@ -135,7 +146,11 @@ Result<bool> ArticleStore::insert(Article& article) {
       .bind(11, article.text)
       .bind_blob(12, encode_spans(article.paragraphs))
       .bind_blob(13, encode_spans(article.sentences))
-      .bind_optional(14, warnings);
+      .bind_optional(14, warnings)
+      .bind(15, article.language)
+      .bind(16, article.language_reliable ? 1 : 0)
+      .bind_optional(17, article.language_from)
+      .bind(18, static_cast<int64_t>(article.replacement_characters));
   if (Status status = insert_.run(); !status.is_ok()) return status;
   article.store_row = db_->last_insert_rowid();
   return true;
@@ -164,6 +179,11 @@ Result<std::optional<Article>> ArticleStore::load(Statement& query) {
   auto paragraphs = decode_spans(query.column_blob(12), article.text.size());
   auto sentences = decode_spans(query.column_blob(13), article.text.size());
   std::string warnings = query.column_text(14);
+  // NULL (stored before languages were identified): "" for the reader to fill.
+  article.language = query.column_text(15);
+  article.language_reliable = query.column_int(16) != 0;
+  article.language_from = query.column_text(17);
+  article.replacement_characters = static_cast<uint32_t>(query.column_int(18));
   query.reset();
   if (!paragraphs) return paragraphs.status();
   if (!sentences) return sentences.status();
