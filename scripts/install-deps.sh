@@ -8,6 +8,7 @@ packages=(
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libgumbo-dev
   libstemmer-dev zlib1g-dev libxxhash-dev libcpp-httplib-dev libcld2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  iso-codes
   python3 python3-sklearn python3-readability
   nodejs chromium chromium-driver
 )

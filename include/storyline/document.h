@@ -28,6 +28,28 @@ inline std::string_view slice(std::string_view text, Span span) {
   return text.substr(span.begin, span.end - span.begin);
 }
 
+// Universal Dependencies part-of-speech tags (UPOS), in the order UD lists them.
+enum class Upos : uint8_t {
+  kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron, kPropn, kPunct, kSconj, kSym, kVerb, kX
+};
+inline constexpr int kUposCount = 17;
+std::string_view upos_name(Upos upos);                       // "NOUN"
+bool upos_from_name(std::string_view name, Upos& upos);      // false when not a UPOS tag
+
+// Universal Dependencies relations, with the subtypes UD English uses
+// ("nmod:poss", "obl:agent"); `universal()` drops the subtype.
+enum class Deprel : uint8_t {
+  kDep, kAcl, kAclRelcl, kAdvcl, kAdvclRelcl, kAdvmod, kAmod, kAppos, kAux, kAuxPass, kCase, kCc, kCcPreconj,
+  kCcomp, kClf, kCompound, kCompoundPrt, kConj, kCop, kCsubj, kCsubjOuter, kCsubjPass, kDet, kDetPredet,
+  kDiscourse, kDislocated, kExpl, kFixed, kFlat, kGoeswith, kIobj, kList, kMark, kNmod, kNmodDesc, kNmodPoss,
+  kNmodUnmarked, kNsubj, kNsubjOuter, kNsubjPass, kNummod, kObj, kObl, kOblAgent, kOblUnmarked, kOrphan,
+  kParataxis, kPunct, kReparandum, kRoot, kVocative, kXcomp
+};
+inline constexpr int kDeprelCount = 52;
+std::string_view deprel_name(Deprel deprel);                  // "nsubj:pass"
+bool deprel_from_name(std::string_view name, Deprel& deprel);  // false when not listed
+Deprel universal(Deprel deprel);                              // kNsubjPass → kNsubj
+
 // What a reader found before cleaning: one input record (a file, a JSON line,
 // a WARC record). A page may still hold several articles; the cleaner splits it.
 struct RawDocument {
