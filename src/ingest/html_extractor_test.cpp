@@ -62,6 +62,15 @@ TEST(HtmlExtractor, ReadsMetadata) {
   EXPECT_EQ(article.url, "https://harbourledger.example/news/ferry-reopens");
 }
 
+TEST(HtmlExtractor, ASocialHandleIsNotTheOutletsName) {
+  std::string page(kPage);
+  page.replace(page.find("content=\"Harbour Ledger\""), 24, "content=\"@harbourledger\"");
+  page.insert(page.find("<title>"), "<meta name=\"twitter:site\" content=\"HarbourLedgerNorth\">\n");
+  auto extracted = extract_html(page, "");
+  ASSERT_TRUE(extracted.is_ok());
+  EXPECT_EQ(extracted->articles[0].source, "");
+}
+
 TEST(HtmlExtractor, JsonLdGivesMetadataAndAFallbackBody) {
   const char* page_html = R"(<html><head><title>x</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},

@@ -75,6 +75,11 @@ void read_json_ld(std::string_view text, PageMetadata& metadata) {
   take("articleBody", metadata.json_ld_body);
 }
 
+// A social handle or a fragment of markup is not a publisher's name.
+bool is_outlet_name(std::string_view content) {
+  return content.front() != '@' && content.find_first_of("<>=\"") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::string strip_site_suffix(const std::string& title) {
@@ -108,8 +113,10 @@ PageMetadata read_metadata(const GumboNode* root) {
       } else if (key == "headline" || key == "title" || key == "dc.title" || key == "sailthru.title") {
         if (meta_title.empty()) meta_title = content;
       } else if (key == "og:site_name" || key == "application-name" || key == "publisher" ||
-                 key == "dc.publisher" || key == "twitter:site") {
-        if (site_name.empty() && !(key == "twitter:site" && content[0] == '@')) site_name = content;
+                 key == "dc.publisher") {
+        // twitter:site is not read: it holds a handle ("@outlet",
+        // "OutletWestVirginia"), and so do some og:site_name values.
+        if (site_name.empty() && is_outlet_name(content)) site_name = content;
       } else if (key == "article:published_time" || key == "datepublished" || key == "pubdate" ||
                  key == "publishdate" || key == "date" || key == "dc.date" || key == "dc.date.issued" ||
                  key == "parsely-pub-date" || key == "sailthru.date" || key == "og:published_time" ||

@@ -29,20 +29,85 @@ std::string code_point_slice(const std::string& text, size_t begin, size_t end) 
   return from == std::string::npos ? std::string() : text.substr(from, to - from);
 }
 
+// Where each story, article, claim, quote and event of a report is, built
+// once: briefing every story by scanning the whole report per story costs
+// stories × report (25 s for the 665 stories of a thousand real articles).
+class ReportIndex {
+ public:
+  explicit ReportIndex(const nlohmann::json& report) {
+    const auto& articles = array_field(report, "articles");
+    for (size_t i = 0; i < articles.size(); ++i) article_position_.emplace(text_field(articles[i], "id"), i);
+    for (const auto& story : array_field(report, "stories")) stories_.emplace(text_field(story, "id"), &story);
+    index_by_article(array_field(report, "claims"), claims_, [](const nlohmann::json& claim, auto&& add) {
+      for (const auto& source : array_field(claim, "sources")) add(text_field(source, "article"));
+    });
+    index_by_article(array_field(report, "quotes"), quotes_,
+                     [](const nlohmann::json& quote, auto&& add) { add(text_field(quote, "article")); });
+    index_by_article(array_field(report, "events"), events_, [](const nlohmann::json& event, auto&& add) {
+      for (const auto& mention : array_field(event, "mentions")) add(text_field(mention, "article"));
+      add(text_field(event, "article"));
+    });
+  }
+  const nlohmann::json* story(const std::string& id) const {
+    auto it = stories_.find(id);
+    return it == stories_.end() ? nullptr : it->second;
+  }
+  // Positions in the report's "articles" of `members`, in report order
+  // (the first of two entries with one id).
+  std::vector<size_t> article_positions(const std::set<std::string>& members) const {
+    std::vector<size_t> positions;
+    for (const auto& id : members)
+      if (auto it = article_position_.find(id); it != article_position_.end()) positions.push_back(it->second);
+    std::sort(positions.begin(), positions.end());
+    return positions;
+  }
+  // Positions of the claims, quotes or events citing any of `members`, in
+  // report order.
+  std::vector<size_t> claims_of(const std::set<std::string>& members) const { return of(claims_, members); }
+  std::vector<size_t> quotes_of(const std::set<std::string>& members) const { return of(quotes_, members); }
+  std::vector<size_t> events_of(const std::set<std::string>& members) const { return of(events_, members); }
+
+ private:
+  using ByArticle = std::map<std::string, std::vector<size_t>>;
+  template <typename Articles>
+  static void index_by_article(const nlohmann::json& items, ByArticle& index, Articles articles_of) {
+    for (size_t i = 0; i < items.size(); ++i)
+      articles_of(items[i], [&](const std::string& article) {
+        if (article.empty()) return;
+        auto& positions = index[article];
+        if (positions.empty() || positions.back() != i) positions.push_back(i);
+      });
+  }
+  static std::vector<size_t> of(const ByArticle& index, const std::set<std::string>& members) {
+    std::vector<size_t> positions;
+    for (const auto& id : members)
+      if (auto it = index.find(id); it != index.end()) positions.insert(positions.end(), it->second.begin(), it->second.end());
+    std::sort(positions.begin(), positions.end());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    return positions;
+  }
+
+  std::multimap<std::string, size_t> article_position_;
+  std::map<std::string, const nlohmann::json*> stories_;
+  ByArticle claims_, quotes_, events_;
+};
+
 class StoryContext {
  public:
-  StoryContext(const nlohmann::json& report, const nlohmann::json& story) {
-    std::set<std::string> members;
+  StoryContext(const nlohmann::json& report, const ReportIndex& index, const nlohmann::json& story) {
     for (const auto& id : array_field(story, "articles"))
-      if (id.is_string()) members.insert(id.get<std::string>());
-    for (const auto& article : array_field(report, "articles")) {
+      if (id.is_string()) members_.insert(id.get<std::string>());
+    const auto& articles = array_field(report, "articles");
+    for (size_t position : index.article_positions(members_)) {
+      const auto& article = articles[position];
       std::string id = text_field(article, "id");
-      if (id.empty() || !members.count(id) || articles_.count(id)) continue;
+      if (articles_.count(id)) continue;
       refs_[id] = "A" + std::to_string(articles_.size() + 1);
       articles_[id] = &article;
       order_.push_back(id);
     }
   }
+  const std::set<std::string>& members() const { return members_; }
   bool has(const std::string& article) const { return articles_.count(article) > 0; }
   const std::vector<std::string>& order() const { return order_; }
   const nlohmann::json& article(const std::string& id) const { return *articles_.at(id); }
@@ -81,6 +146,7 @@ class StoryContext {
   }
 
  private:
+  std::set<std::string> members_;
   std::map<std::string, const nlohmann::json*> articles_;
   std::map<std::string, std::string> refs_;
   std::vector<std::string> order_;
@@ -133,14 +199,11 @@ bool disputed(const nlohmann::json& source) {
   return framing == "alleged" || framing == "denied";
 }
 
-}  // namespace
-
-nlohmann::json build_brief(const nlohmann::json& report, const std::string& story_id, const BriefOptions& options) {
-  const nlohmann::json* story = nullptr;
-  for (const auto& s : array_field(report, "stories"))
-    if (text_field(s, "id") == story_id) story = &s;
+nlohmann::json build_indexed_brief(const nlohmann::json& report, const ReportIndex& index, const std::string& story_id,
+                                   const BriefOptions& options) {
+  const nlohmann::json* story = index.story(story_id);
   if (!story) return nlohmann::json::object();
-  StoryContext context(report, *story);
+  StoryContext context(report, index, *story);
   nlohmann::json brief = {{"story", story_id},
                           {"label", text_field(*story, "label")},
                           {"first", core::json_field(*story, "first")},
@@ -164,7 +227,9 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
   brief["independent_sources"] = independent_sources(context, *story);
 
   std::map<std::string, nlohmann::json> alone;  // outlet(s) → their single-source facts
-  for (const auto& claim : array_field(report, "claims")) {
+  const auto& claims = array_field(report, "claims");
+  for (size_t position : index.claims_of(context.members())) {
+    const auto& claim = claims[position];
     if (core::json_field(claim, "story").is_string() && claim["story"] != story_id) continue;
     const auto& sources = array_field(claim, "sources");
     bool in_story = false;
@@ -219,7 +284,9 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
 
   // Who said what: the report's quotes (when the quotes stage ran), by speaker.
   std::map<std::string, nlohmann::json> by_speaker;
-  for (const auto& quote : array_field(report, "quotes")) {
+  const auto& quotes = array_field(report, "quotes");
+  for (size_t position : index.quotes_of(context.members())) {
+    const auto& quote = quotes[position];
     std::string article = text_field(quote, "article");
     if (!context.has(article)) continue;
     std::string speaker = text_field(quote, "speaker");
@@ -237,7 +304,9 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
   for (auto& [speaker, quotes] : by_speaker) brief["quotes"].push_back({{"speaker", speaker}, {"quotes", std::move(quotes)}});
 
   // The timeline: the report's events (when the events stage ran), by date.
-  for (const auto& event : array_field(report, "events")) {
+  const auto& events = array_field(report, "events");
+  for (size_t position : index.events_of(context.members())) {
+    const auto& event = events[position];
     nlohmann::json mentions = array_field(event, "mentions");
     if (mentions.empty() && core::json_field(event, "article").is_string())
       mentions.push_back({{"article", event["article"]}, {"span", core::json_field(event, "span")}});
@@ -274,13 +343,20 @@ nlohmann::json build_brief(const nlohmann::json& report, const std::string& stor
   return brief;
 }
 
+}  // namespace
+
+nlohmann::json build_brief(const nlohmann::json& report, const std::string& story_id, const BriefOptions& options) {
+  return build_indexed_brief(report, ReportIndex(report), story_id, options);
+}
+
 nlohmann::json build_briefs(const nlohmann::json& report, const BriefOptions& options,
                             std::vector<std::string>* problems) {
   nlohmann::json briefs = nlohmann::json::array();
+  ReportIndex index(report);
   for (const auto& story : array_field(report, "stories")) {
     std::string id = text_field(story, "id");
     try {
-      nlohmann::json brief = build_brief(report, id, options);
+      nlohmann::json brief = build_indexed_brief(report, index, id, options);
       if (!brief.empty()) briefs.push_back(std::move(brief));
     } catch (const std::exception& error) {
       // One story's bug must not cost the reader every other story.
