@@ -71,6 +71,27 @@ TEST(HtmlExtractor, ASocialHandleIsNotTheOutletsName) {
   EXPECT_EQ(extracted->articles[0].source, "");
 }
 
+TEST(HtmlExtractor, AttributesNothingReadsAreDroppedWithoutChangingTheText) {
+  // Quoted '>' and '<' inside dropped attributes, unquoted values, a
+  // self-closing tag, and class words that still mark furniture.
+  std::string page(kPage);
+  page.replace(page.find("<main>"), 6,
+               "<main data-track='a > b' onclick=\"x<y\" data-n=3><div class=share-bar data-x=\"1\"><a>Share now</a></div>"
+               "<br data-y=\"z\"/>");
+  auto extracted = extract_html(page, "");
+  ASSERT_TRUE(extracted.is_ok());
+  const std::string& text = extracted->articles[0].text;
+  EXPECT_NE(text.find("reopened on Tuesday"), std::string::npos);
+  for (const char* leak : {"a > b", "x<y", "Share now", "data-"}) EXPECT_EQ(text.find(leak), std::string::npos) << leak;
+}
+
+TEST(HtmlExtractor, AnUnclosedTagAtTheEndKeepsTheTextBeforeIt) {
+  std::string page = std::string(kPage).substr(0, std::string(kPage).find("</article>")) + "<div class=\"tail";
+  auto extracted = extract_html(page, "");
+  ASSERT_TRUE(extracted.is_ok());
+  EXPECT_NE(extracted->articles[0].text.find("regional council"), std::string::npos);
+}
+
 TEST(HtmlExtractor, JsonLdGivesMetadataAndAFallbackBody) {
   const char* page_html = R"(<html><head><title>x</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
