@@ -1,7 +1,10 @@
 // Story clustering scored on the labelled headline stream in
 // ../shared/data/stories/uci-headlines-dev.csv (3,183 headlines in time
 // order, 44 stories), fed in arrival order, side by side with a single-pass
-// TF-IDF baseline from scikit-learn run in the same command; then on the
+// TF-IDF baseline from scikit-learn run in the same command; then the real
+// articles of ECB+ (../shared/data/ecbplus, train and dev: each topic holds
+// two different events of the same kind) through the whole engine without
+// dates, in a shuffled but fixed order, beside the same baseline; then the
 // demo corpus with its known stories.
 //
 // BCubed: for each item, precision = share of its predicted cluster that
@@ -11,12 +14,17 @@
 //   build/stories_eval [--shared DIR] [--no-baseline]
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <random>
+#include <set>
 #include <sstream>
 #include <string>
+#include <unistd.h>
+
 #include <unordered_map>
 #include <vector>
 
@@ -125,6 +133,135 @@ std::vector<std::string> nearest_true_centroid(const std::vector<storyline::stor
 void print_row(const std::string& name, const BCubed& s, size_t true_stories) {
   std::printf("%-34s %9.3f %9.3f %9.3f %8zu (true %zu)\n", name.c_str(), s.precision, s.recall, s.f1, s.clusters,
               true_stories);
+}
+
+// Runs the scikit-learn baseline on `texts` (one per line, newlines folded)
+// at `thresholds`; returns each threshold's clusters, or nothing when
+// python3-sklearn is missing.
+std::vector<std::pair<std::string, std::vector<long>>> run_tfidf_baseline(const std::vector<std::string>& texts,
+                                                                          const std::string& thresholds) {
+  std::string input = "/tmp/storyline_stories_eval_" + std::to_string(getpid()) + ".txt";
+  {
+    std::ofstream out(input);
+    for (std::string text : texts) {
+      std::replace(text.begin(), text.end(), '\n', ' ');
+      out << text << "\n";
+    }
+  }
+  std::string command =
+      "/usr/bin/python3 " + std::string(STORYLINE_SOURCE_DIR) + "/eval/stories_baseline.py " + thresholds + " < " + input;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string output;
+  char buffer[1 << 16];
+  size_t n;
+  while (pipe && (n = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+  std::vector<std::pair<std::string, std::vector<long>>> runs;
+  bool ok = pipe && pclose(pipe) == 0;
+  std::remove(input.c_str());
+  if (!ok) return runs;
+  std::istringstream rows(output);
+  for (std::string row; std::getline(rows, row);) {
+    std::istringstream fields(row);
+    std::string threshold;
+    fields >> threshold;
+    std::vector<long> clusters;
+    for (long c; fields >> c;) clusters.push_back(c);
+    if (clusters.size() == texts.size()) runs.push_back({threshold, std::move(clusters)});
+  }
+  return runs;
+}
+
+// One ECB+ document: its annotated sentences, detokenised, as paragraphs.
+struct EcbDocument {
+  std::string id, story, text;
+};
+
+// Reads ECB_<split>_corpus.txt (doc, sentence, token id, token, chains).
+// The gold story of "N_Mecb" is "N", of "N_Mecbplus" "N+".
+std::vector<EcbDocument> read_ecb_documents(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<EcbDocument> documents;
+  std::map<std::string, size_t> position;
+  std::string line, last_sentence;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string doc, sentence, token_id, token;
+    if (!std::getline(fields, doc, '\t') || !std::getline(fields, sentence, '\t') ||
+        !std::getline(fields, token_id, '\t') || !std::getline(fields, token, '\t'))
+      continue;
+    auto [it, fresh] = position.emplace(doc, documents.size());
+    if (fresh) {
+      bool plus = doc.size() > 7 && doc.compare(doc.size() - 7, 7, "ecbplus") == 0;
+      documents.push_back({doc, doc.substr(0, doc.find('_')) + (plus ? "+" : ""), ""});
+    }
+    std::string& text = documents[it->second].text;
+    std::string key = doc + "/" + sentence;
+    bool attach = token == "." || token == "," || token == ";" || token == ":" || token == "!" || token == "?" ||
+                  token == ")" || token == "'s" || token == "n't" || token == "%";
+    if (key != last_sentence && !text.empty()) text += "\n";
+    else if (!text.empty() && text.back() != '\n' && !attach && text.back() != '(') text += ' ';
+    text += token;
+    last_sentence = key;
+  }
+  return documents;
+}
+
+// ECB+ through the whole engine: no dates, no outlets, a fixed shuffle.
+void score_ecbplus(const std::string& shared, bool baseline) {
+  std::vector<EcbDocument> documents;
+  for (const char* split : {"Train", "Dev"}) {
+    auto part = read_ecb_documents(shared + "/data/ecbplus/ECB_" + split + "_corpus.txt");
+    documents.insert(documents.end(), part.begin(), part.end());
+  }
+  if (documents.empty()) {
+    std::fprintf(stderr, "stories_eval: no ECB+ documents under %s/data/ecbplus\n", shared.c_str());
+    return;
+  }
+  std::mt19937 shuffle_seed(20140526);
+  std::shuffle(documents.begin(), documents.end(), shuffle_seed);
+  std::string input = "/tmp/storyline_stories_eval_ecb_" + std::to_string(getpid()) + ".jsonl";
+  {
+    std::ofstream out(input);
+    for (const auto& d : documents) out << nlohmann::json({{"id", d.id}, {"title", ""}, {"text", d.text}}).dump() << "\n";
+  }
+  storyline::EngineOptions engine_options;
+  engine_options.db_path = ":memory:";
+  auto engine = storyline::Engine::open(engine_options);
+  if (!engine) return;
+  auto summary = (*engine)->ingest({input}, storyline::IngestOptions{});
+  std::remove(input.c_str());
+  if (!summary) {
+    std::fprintf(stderr, "stories_eval: ECB+ ingest failed: %s\n", summary.status().message().c_str());
+    return;
+  }
+  auto report = nlohmann::json::parse(*(*engine)->report(summary->article_ids, storyline::ReportFormat::kJson));
+  std::map<std::string, std::string> story_of_article, external_of_article;
+  for (const auto& story : report["stories"])
+    for (const auto& id : story["articles"]) story_of_article[id] = story["id"];
+  for (const auto& article : report["articles"])
+    if (article["external_id"].is_string()) external_of_article[article["external_id"]] = article["id"];
+  std::vector<std::string> predicted, truth, texts;
+  std::set<std::string> true_stories;
+  size_t missing = 0;
+  for (const auto& d : documents) {
+    auto id = external_of_article.find(d.id);
+    std::string story = id == external_of_article.end() ? "" : story_of_article[id->second];
+    missing += story.empty();
+    predicted.push_back(story.empty() ? "missing:" + d.id : story);
+    truth.push_back(d.story);
+    texts.push_back(d.text);
+    true_stories.insert(d.story);
+  }
+  std::printf("\nECB+ train+dev: %zu real articles (annotated sentences only), no dates, fixed shuffle, whole engine\n",
+              documents.size());
+  if (missing) std::printf("(%zu articles were not stored or not in a story: each counted as its own story)\n", missing);
+  std::printf("%-34s %9s %9s %9s %8s\n", "method", "precision", "recall", "F1", "stories");
+  print_row("storyline", bcubed(predicted, truth), true_stories.size());
+  if (!baseline) return;
+  auto runs = run_tfidf_baseline(texts, "0.1 0.2 0.3 0.4 0.5");
+  if (runs.empty()) std::fprintf(stderr, "stories_eval: the scikit-learn baseline did not run (is python3-sklearn installed?)\n");
+  for (const auto& [threshold, clusters] : runs)
+    print_row("TF-IDF single pass, threshold " + threshold, bcubed(clusters, truth), true_stories.size());
 }
 
 }  // namespace
@@ -242,6 +379,7 @@ int main(int argc, char** argv) {
     std::remove(input.c_str());
   }
 
+  score_ecbplus(shared, baseline);
   // The demo corpus, through the whole engine, against its known stories.
   std::ifstream truth_file(std::string(STORYLINE_SOURCE_DIR) + "/tests/fixtures/examples_truth.json");
   if (truth_file) {

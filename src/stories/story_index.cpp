@@ -158,7 +158,8 @@ void StoryIndex::restore(int64_t row, int64_t day, const ArticleFeatures& featur
 }
 
 Placement StoryIndex::add(int64_t row, int64_t day, const ArticleFeatures& features) {
-  if (day < 0) day = latest_day_;
+  const bool undated = day < 0;
+  if (undated) day = latest_day_;
   latest_day_ = std::max(latest_day_, day);
   ++documents_;
   for (const TermCount& t : features.terms) ++document_frequency_[t.term];
@@ -253,7 +254,7 @@ Placement StoryIndex::add(int64_t row, int64_t day, const ArticleFeatures& featu
   double best_score = 0;
   for (auto& [story, score] : story_score)
     if (score > best_score || (score == best_score && story < best)) best = story, best_score = score;
-  if (best_score >= options_.join_threshold) {
+  if (best_score >= (undated ? options_.undated_join_threshold : options_.join_threshold)) {
     placement.story = best;
     placement.score = best_score;
     // Stories the article ties together strongly merge into the best one.

@@ -18,6 +18,9 @@ namespace storyline::stories {
 
 struct StoryIndexOptions {
   double join_threshold = 0.15;      // similarity to a story (article and centroid) to join it
+  // An article without a date is unknown in time: the window cannot tell
+  // two events of one kind apart, so it joins on stronger content evidence.
+  double undated_join_threshold = 0.30;
   double merge_threshold = 0.50;     // to a second story as well: the two merge
   double duplicate_jaccard = 0.60;   // estimated shingle Jaccard of a copy
   double containment = 0.80;         // share of the smaller article inside the larger

@@ -50,37 +50,54 @@ Result<FeatureExtractor> FeatureExtractor::load(const std::string& data_dir) {
   return extractor;
 }
 
+constexpr int kNameExtraWeight = 2;
+
 // Splits `text` into lower-case words (letters and digits; other bytes of
 // UTF-8 letters kept as they are), stems content words into `terms` (each
 // `weight` times) and, when `words` is given, records every word's hash for
 // shingling.
 void FeatureExtractor::add_words(std::string_view text, int weight, std::vector<uint64_t>& terms,
-                                 std::vector<uint64_t>* words) {
+                                 std::vector<uint64_t>* words, bool figures) {
   std::string word;
+  // A capitalised word inside a sentence is a name ("Lohan", "Chile"): the
+  // words that tell two events of one kind apart (two rehab stays, two
+  // earthquakes), counted once more. A figure of two or more digits ("6.1",
+  // "2008", "45") is specific too.
+  bool capitalised = false, sentence_start = true, next_sentence_start = true;
   auto flush = [&] {
     if (word.empty()) return;
     if (words) words->push_back(core::hash64(word));
     bool has_letter = false;
     for (char c : word) has_letter |= std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
-    if (has_letter && word.size() >= 2 && !stopwords_->count(word)) {
+    bool figure = figures && !has_letter && word.size() >= 2;
+    int count = weight + ((capitalised && !sentence_start) ? kNameExtraWeight : 0);
+    if (figure) {
+      for (int i = 0; i < weight; ++i) terms.push_back(core::hash64("#" + word));
+    } else if (has_letter && word.size() >= 2 && !stopwords_->count(word)) {
       const sb_symbol* stem = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
                                               static_cast<int>(word.size()));
       int length = sb_stemmer_length(stemmer_.get());
       uint64_t term = stem ? core::hash64(std::string_view(reinterpret_cast<const char*>(stem), length))
                            : core::hash64(word);
-      for (int i = 0; i < weight; ++i) terms.push_back(term);
+      for (int i = 0; i < count; ++i) terms.push_back(term);
     }
     word.clear();
   };
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || (u & 0x80)) {
+      if (word.empty()) {
+        capitalised = std::isupper(u);
+        sentence_start = next_sentence_start;
+        next_sentence_start = false;
+      }
       word.push_back(static_cast<char>(std::tolower(u)));
     } else if (c == '\'' && !word.empty()) {
       // "Russia's" → "russia": the possessive is not part of the name.
       flush();
     } else {
       flush();
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '"') next_sentence_start = true;
     }
   }
   flush();
@@ -88,7 +105,9 @@ void FeatureExtractor::add_words(std::string_view text, int weight, std::vector<
 
 std::vector<uint64_t> FeatureExtractor::content_terms(std::string_view text) {
   std::vector<uint64_t> terms;
-  add_words(text, 1, terms, nullptr);
+  // Without figures: sentences that share only their numbers are not
+  // re-tellings of each other (a translation keeps every figure).
+  add_words(text, 1, terms, nullptr, false);
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   return terms;
@@ -124,9 +143,9 @@ std::string FeatureExtractor::url_subject_words(std::string_view url) const {
 
 ArticleFeatures FeatureExtractor::extract(const Article& article) {
   std::vector<uint64_t> terms, words;
-  add_words(article.title, 2, terms, nullptr);
-  add_words(article.text, 1, terms, &words);
-  if (!article.url.empty()) add_words(url_subject_words(article.url), 1, terms, nullptr);
+  add_words(article.title, 2, terms, nullptr, true);
+  add_words(article.text, 1, terms, &words, true);
+  if (!article.url.empty()) add_words(url_subject_words(article.url), 1, terms, nullptr, false);
   ArticleFeatures features;
   std::sort(terms.begin(), terms.end());
   for (size_t i = 0; i < terms.size();) {

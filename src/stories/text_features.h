@@ -38,7 +38,8 @@ class FeatureExtractor {
   static Result<FeatureExtractor> load(const std::string& data_dir);
 
   // Terms from the headline (counted twice: it names the story), the text
-  // and the subject words of the URL's path (once).
+  // and the subject words of the URL's path (once); a name inside a sentence
+  // counts more, and figures count (see add_words).
   ArticleFeatures extract(const Article& article);
   std::string url_subject_words(std::string_view url) const;
   // Stemmed content-word hashes of one span of text (sentences, for rewrite
@@ -49,7 +50,9 @@ class FeatureExtractor {
   struct StemmerDeleter {
     void operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
   };
-  void add_words(std::string_view text, int weight, std::vector<uint64_t>& terms, std::vector<uint64_t>* words);
+  // `figures`: numbers of two or more digits count as terms ("#45").
+  void add_words(std::string_view text, int weight, std::vector<uint64_t>& terms, std::vector<uint64_t>* words,
+                 bool figures);
   std::shared_ptr<sb_stemmer> stemmer_;
   std::shared_ptr<const std::unordered_set<std::string>> stopwords_;
   std::shared_ptr<const std::unordered_set<std::string>> url_words_;
