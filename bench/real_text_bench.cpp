@@ -4,7 +4,10 @@
 // process, so other work on the machine costs wall time, not the figure)
 // and peak memory, with each stage's share: the pipeline is run with the
 // stages added one at a time in pipeline order (search, entities, stories,
-// events, quotes, claims), and a stage's cost is what adding it adds.
+// events, quotes, claims), and a stage's cost is what adding it adds. The
+// linguistic annotation (tags, parse, names; EngineOptions::annotate) is a
+// step of its own after the foundation, and the whole pipeline is run once
+// more without it (the entities stage then finds names by its rules alone).
 // Medians of --runs runs.
 //
 //   build/real_text_bench [--shared DIR] [--runs R]
@@ -80,12 +83,13 @@ struct Run {
 
 // One ingest of `documents` into a new store with `stages`.
 Run run_once(const std::vector<storyline::RawDocument>& documents, const std::vector<std::string>& stages,
-             const fs::path& folder) {
+             bool annotate, const fs::path& folder) {
   fs::path db = folder / "bench.db";
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
   storyline::EngineOptions options;
   options.db_path = db.string();
   options.stages = stages;
+  options.annotate = annotate;
   auto engine = storyline::Engine::open(options);
   if (!engine) {
     std::fprintf(stderr, "real_text_bench: %s\n", engine.status().message().c_str());
@@ -126,14 +130,19 @@ int main(int argc, char** argv) {
 
   // In pipeline order; "none" is the foundation (read, clean, segment, store).
   const std::vector<std::string> order = {"search", "entities", "stories", "events", "quotes", "claims"};
-  std::vector<std::vector<std::string>> configurations = {{"none"}};
-  for (size_t k = 1; k <= order.size(); ++k) configurations.emplace_back(order.begin(), order.begin() + k);
+  struct Configuration {
+    std::vector<std::string> stages;
+    bool annotate = true;
+  };
+  std::vector<Configuration> configurations = {{{"none"}, false}, {{"none"}, true}};
+  for (size_t k = 1; k <= order.size(); ++k) configurations.push_back({{order.begin(), order.begin() + k}, true});
+  configurations.push_back({order, false});  // the whole pipeline without the annotation
   std::vector<double> medians;
   size_t articles = 0;
-  for (const auto& stages : configurations) {
+  for (const Configuration& configuration : configurations) {
     std::vector<double> times;
     for (int r = 0; r < runs; ++r) {
-      Run run = run_once(documents, stages, folder);
+      Run run = run_once(documents, configuration.stages, configuration.annotate, folder);
       times.push_back(run.cpu);
       articles = run.articles;
     }
@@ -141,14 +150,18 @@ int main(int argc, char** argv) {
   }
   fs::remove_all(folder);
 
+  const double without_annotation = medians.back();
+  medians.pop_back();
   double whole = medians.back();
   std::printf("real_text_bench: %zu PolNeAR articles (%zu documents), median of %d runs, CPU time\n", articles,
               documents.size(), runs);
   std::printf("whole pipeline: %.2f s, %.0f articles/s per core, peak RSS %.0f MB\n", whole, articles / whole,
               peak_rss_mb());
+  std::printf("whole pipeline without the annotation: %.2f s, %.0f articles/s per core\n", without_annotation,
+              articles / without_annotation);
   std::printf("%-44s %8s %7s %12s\n", "stage", "CPU s", "share", "articles/s");
-  const char* names[] = {"foundation (read, clean, language, segment, store)", "search", "entities", "stories",
-                         "events", "quotes", "claims"};
+  const char* names[] = {"foundation (read, clean, language, segment, store)", "annotation (tags, parse, names)",
+                         "search", "entities", "stories", "events", "quotes", "claims"};
   for (size_t k = 0; k < medians.size(); ++k) {
     double cost = k == 0 ? medians[0] : std::max(0.0, medians[k] - medians[k - 1]);
     std::printf("%-44s %8.2f %6.1f%% %12.0f\n", names[k], cost, 100 * cost / whole, cost > 0 ? articles / cost : 0.0);

@@ -12,7 +12,11 @@
 // system also found, pairwise precision/recall/F1 of "these two surfaces name
 // one entity" (pairs across and within articles), and B-cubed.
 //
-//   build/entities_eval [--shared DIR] [--verbose]
+// Candidates come from the recogniser on the article's annotation (English);
+// --rules runs the engine without the annotation, so that the rule finder
+// alone finds them (what the stage did before the recogniser: the baseline).
+//
+//   build/entities_eval [--shared DIR] [--verbose] [--rules]
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -52,9 +56,12 @@ Labelled read_gold(const std::string& path) {
 
 // Runs the whole engine on `input` in a throwaway store and collects what
 // the entities stage found, named like the annotation (file#index).
+bool g_rules_only = false;
+
 Labelled predict(const std::string& input) {
   storyline::EngineOptions options;
   options.db_path = ":memory:";
+  options.annotate = !g_rules_only;
   auto engine = storyline::Engine::open(options);
   if (!engine) {
     std::fprintf(stderr, "entities_eval: %s\n", engine.status().message().c_str());
@@ -187,12 +194,15 @@ int main(int argc, char** argv) {
     std::string arg = argv[i];
     if (arg == "--shared" && i + 1 < argc) shared = argv[++i];
     else if (arg == "--verbose") verbose = true;
+    else if (arg == "--rules") g_rules_only = true;
     else {
-      std::fprintf(stderr, "usage: entities_eval [--shared DIR] [--verbose]\n");
+      std::fprintf(stderr, "usage: entities_eval [--shared DIR] [--verbose] [--rules]\n");
       return 2;
     }
   }
   const std::string source = STORYLINE_SOURCE_DIR;
+  std::printf("entities_eval: candidates from %s\n\n",
+              g_rules_only ? "the rule finder (--rules, no annotation)" : "the recogniser (annotation on)");
   score("examples/ (10 articles, hand-labelled)", read_gold(source + "/eval/data/entities/examples.tsv"),
         predict(source + "/examples"), verbose);
   score("held-out texts (3 articles, labelled before the first run)",

@@ -85,6 +85,42 @@ struct EntityMention {
   int64_t entity_id = 0;      // the resolved entity across articles; 0 until resolved
 };
 
+// The linguistic annotation of an article (src/nlp/annotator.h), made once,
+// right after segmentation, and read by every later stage: the text cut
+// into words as Universal Dependencies English cuts them (clitics apart:
+// "Iran|'s", "do|n't"), each word with its part of speech, lemma and place
+// in its sentence's dependency tree, and the names the recogniser found.
+// Only for the languages the models are trained on (English); empty for
+// the others, whose stages fall back on what needs no model.
+struct AnnotatedWord {
+  Span span;                          // the word as written
+  Upos upos = Upos::kX;
+  Deprel relation = Deprel::kDep;     // to its head; kRoot for the sentence's root
+  int32_t head = -1;                  // the head's index within the sentence (0-based); -1 for the root
+  std::string lemma;
+};
+
+// The words of Article::sentences[i] are Annotation::words[first, end).
+struct SentenceWords {
+  uint32_t first = 0, end = 0;
+  uint32_t size() const { return end - first; }
+};
+
+// A name the recogniser found: words [first_word, last_word] (indices into
+// Annotation::words, inclusive, always inside one sentence).
+struct RecognizedName {
+  Span span;  // first word's begin to last word's end
+  EntityType type = EntityType::kPerson;
+  uint32_t first_word = 0, last_word = 0;
+};
+
+struct Annotation {
+  std::vector<AnnotatedWord> words;      // every sentence's words, in text order
+  std::vector<SentenceWords> sentences;  // one per Article::sentences entry
+  std::vector<RecognizedName> names;     // in text order, not overlapping
+  bool empty() const { return sentences.empty(); }
+};
+
 struct Article {
   // Stable id: a hash of the outlet, headline and normalised text, so that the
   // same article ingested twice, from any path, is one document.
@@ -115,7 +151,13 @@ struct Article {
   // Segmentation (src/segment/): byte spans into `text`.
   std::vector<Span> paragraphs;
   std::vector<Span> sentences;
+  // ICU word breaks: what the rule-based stages (events, quotes, claims)
+  // read; `annotation.words` are the same text cut the UD way.
   std::vector<Span> tokens;
+
+  // The linguistic annotation (above); empty for languages without models
+  // or when the engine runs without it (EngineOptions::annotate).
+  Annotation annotation;
 
   // Entities stage: mentions in text order.
   std::vector<EntityMention> mentions;

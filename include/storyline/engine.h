@@ -29,6 +29,10 @@ struct EngineOptions {
   // leaders with terms) and PETRARCH/Phoenix actor dictionaries (names with
   // dated actor codes). storyline works without them.
   std::vector<std::string> dictionaries;
+  // Whether articles get the linguistic annotation (tags, parse, names:
+  // Article::annotation) after segmentation. Off, the entities stage finds
+  // names by its rules alone; the benchmarks measure the pipeline both ways.
+  bool annotate = true;
 };
 
 struct IngestOptions {
@@ -83,6 +87,19 @@ class Engine {
   // The same for documents already in memory (HTTP API, tests).
   Result<IngestSummary> ingest_documents(std::vector<RawDocument> documents, const IngestOptions& options,
                                          const IngestCallbacks& callbacks = {});
+
+  // Reads and cleans every article under `paths` as ingest does, segments
+  // and annotates it (Article::annotation; EngineOptions::annotate must be
+  // on) and hands it to `on_article`, in input order. Nothing is stored and
+  // no stage runs: this is `storyline annotate`. Bad inputs are reported
+  // through `callbacks.on_error` and counted in failed_inputs; articles_new
+  // and articles_known stay 0.
+  Result<IngestSummary> annotate(const std::vector<std::string>& paths, const IngestOptions& options,
+                                 const std::function<void(const Article&)>& on_article,
+                                 const IngestCallbacks& callbacks = {});
+  Result<IngestSummary> annotate_documents(std::vector<RawDocument> documents, const IngestOptions& options,
+                                           const std::function<void(const Article&)>& on_article,
+                                           const IngestCallbacks& callbacks = {});
 
   // A report on the given articles (by id) and everything derived from them;
   // all articles when `article_ids` is empty. An internal error in one

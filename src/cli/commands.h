@@ -45,6 +45,7 @@ void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int(
 void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 void add_serve_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
+void add_annotate_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 void add_brief_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run);
 // `argc`/`argv` go into the model's header as the command that made it.
 void add_train_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run, int argc, char** argv);

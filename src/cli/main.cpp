@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add_entity_commands(app, global, run);
   add_serve_command(app, global, run);
   add_brief_commands(app, global, run);
+  add_annotate_command(app, global, run);
   add_train_command(app, global, run, argc, argv);
 
   try {

@@ -31,6 +31,12 @@ Result<std::unique_ptr<EntitiesStage>> EntitiesStage::create(const std::string& 
                                                              const std::vector<std::string>& dictionaries) {
   auto kb = KnowledgeBase::load(data_dir);
   if (!kb) return kb.status();
+  return create(std::move(*kb), dictionaries);
+}
+
+Result<std::unique_ptr<EntitiesStage>> EntitiesStage::create(std::shared_ptr<KnowledgeBase> kb,
+                                                             const std::vector<std::string>& dictionaries) {
+  if (!kb) return Status::invalid_input("entities: no knowledge base given");
   std::shared_ptr<events::ActorDictionary> actors;
   for (const std::string& path : dictionaries) {
     // CountryInfo files are recognised by their tags; anything else must be
@@ -40,14 +46,14 @@ Result<std::unique_ptr<EntitiesStage>> EntitiesStage::create(const std::string& 
     file.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<size_t>(file.gcount()));
     if (head.find("<CountryCode>") != std::string::npos || head.find("<Country>") != std::string::npos) {
-      if (Status status = (*kb)->add_country_info(path); !status.is_ok()) return status;
+      if (Status status = kb->add_country_info(path); !status.is_ok()) return status;
       continue;
     }
     if (!actors) actors = std::make_shared<events::ActorDictionary>();
     std::vector<std::string> warnings;
     if (Status status = actors->add_file(path, &warnings); !status.is_ok()) return status;
   }
-  auto stage = std::unique_ptr<EntitiesStage>(new EntitiesStage(*kb));
+  auto stage = std::unique_ptr<EntitiesStage>(new EntitiesStage(kb));
   stage->actors_ = std::move(actors);
   return stage;
 }

@@ -23,6 +23,10 @@ class EntitiesStage : public pipeline::Stage {
   // `dictionaries`: CountryInfo files and PETRARCH actor dictionaries.
   static Result<std::unique_ptr<EntitiesStage>> create(const std::string& data_dir,
                                                       const std::vector<std::string>& dictionaries = {});
+  // The same on a knowledge base already loaded (the engine shares it with
+  // its annotator); CountryInfo files among `dictionaries` are added to it.
+  static Result<std::unique_ptr<EntitiesStage>> create(std::shared_ptr<KnowledgeBase> kb,
+                                                      const std::vector<std::string>& dictionaries = {});
 
   std::string_view name() const override { return "entities"; }
   // Every language: English with all its rules (titles, given names, name

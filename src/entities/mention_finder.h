@@ -3,7 +3,12 @@
 // ("Iran's Foreign Minister Abbas Araghchi", "Kazem Jalali, Iran's
 // ambassador to Moscow", "Kremlin spokesperson Dmitry Peskov").
 //
-// No trained model: capitalised runs of words are cut into knowledge-base
+// With the article's linguistic annotation (English), the recogniser's
+// names (nlp/recognizer.h) join the rules' (below): the rules win where
+// both found a name, the recogniser adds the names the rules missed and
+// supports lone words the rules would have dropped; the knowledge base
+// resolves and codes them. Without it (other languages, or the engine run
+// without the annotation), the rules alone: capitalised runs of words are cut into knowledge-base
 // names, titles and the name proper, then classified by the knowledge base,
 // head words ("Institute", "Ministry"), given names, titles and honorifics,
 // speech verbs and appositions. A lone capitalised word counts only when

@@ -5,7 +5,9 @@
 
 #include "clean/cleaner.h"
 #include "core/data_files.h"
+#include "entities/kb_gazetteer.h"
 #include "ingest/input_reader.h"
+#include "nlp/annotator.h"
 #include "pipeline/engine_access.h"
 #include "pipeline/stage_registry.h"
 #include "report/report_builder.h"
@@ -19,6 +21,7 @@ struct Engine::Impl {
   std::unique_ptr<store::ArticleStore> articles;
   clean::Cleaner cleaner;
   std::unique_ptr<segment::Segmenter> segmenter;
+  std::unique_ptr<nlp::Annotator> annotator;  // null when EngineOptions::annotate is off
   std::vector<std::unique_ptr<pipeline::Stage>> stages;
 
   // The batch being filled: new articles wait here until the batch commits.
@@ -31,11 +34,23 @@ struct Engine::Impl {
   Status store_batch(std::vector<Article> articles, IngestSummary& summary);
   // The stage's add_batch on the articles of the languages it covers.
   Status add_covered(pipeline::Stage& stage, std::vector<Article>& articles);
+  // Runs `step` on the article; an exception names the article and `what`
+  // through on_error and returns false (the article is not stored).
+  template <typename Step>
+  bool guarded(Article& article, std::string_view what, const IngestCallbacks& callbacks, Step&& step);
+  // Segments the article, cuts it at the sentence cap and annotates it
+  // (languages the models know); false when the annotation failed (reported).
+  bool read_text(Article& article, const IngestOptions& options, IngestSummary& summary,
+                 const IngestCallbacks& callbacks);
   // Returns false when the article could not be analysed (the error is reported).
   bool take(Article article, const IngestOptions& options, IngestSummary& summary, const IngestCallbacks& callbacks);
   // Cuts the article after `keep` sentences; returns the warning naming it.
   std::string cut_sentences(Article& article, size_t keep);
   static std::string article_label(const Article& article);
+  // Cleans, segments and annotates the document's articles for
+  // Engine::annotate; false when one failed (the error is reported).
+  bool annotate_document(const RawDocument& document, const IngestOptions& options, IngestSummary& summary,
+                         const IngestCallbacks& callbacks, const std::function<void(const Article&)>& on_article);
   // Returns false when the document gave no article (the error is reported).
   bool process(const RawDocument& document, const IngestOptions& options, IngestSummary& summary,
                const IngestCallbacks& callbacks);
@@ -50,8 +65,16 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options) {
   auto db = store::Database::open(options.db_path, options.read_only);
   if (!db) return db.status();
   impl->db = std::move(*db);
-  auto stages = pipeline::make_stages(data_dir, options.dictionaries);
+  auto knowledge_base = entities::KnowledgeBase::load(data_dir);
+  if (!knowledge_base) return knowledge_base.status();
+  auto stages = pipeline::make_stages(data_dir, *knowledge_base, options.dictionaries);
   if (!stages) return stages.status();
+  if (options.annotate) {
+    auto annotator = nlp::Annotator::load(data_dir + "/models", data_dir,
+                                          std::make_shared<entities::KbGazetteer>(*knowledge_base));
+    if (!annotator) return annotator.status();
+    impl->annotator = std::make_unique<nlp::Annotator>(std::move(*annotator));
+  }
   for (auto& stage : *stages) {
     bool wanted = options.stages.empty() ||
                   std::find(options.stages.begin(), options.stages.end(), stage->name()) != options.stages.end();
@@ -90,25 +113,18 @@ bool Engine::Impl::take(Article article, const IngestOptions& options, IngestSum
     ++summary.articles_known;
     return true;
   }
-  segmenter->segment(article);
   auto warn = [&](const std::string& message) {
     ++summary.warnings;
     if (callbacks.on_warning) callbacks.on_warning(message);
   };
-  if (options.max_sentences_per_article > 0 && article.sentences.size() > options.max_sentences_per_article)
-    warn(cut_sentences(article, options.max_sentences_per_article));
+  if (!read_text(article, options, summary, callbacks)) {
+    summary.article_ids.pop_back();
+    return false;
+  }
   for (const auto& stage : stages) {
     // A stage whose rules are for other languages leaves the article alone.
     if (stage->coverage(article.language) == pipeline::Coverage::kNone) continue;
-    // A stage's bug on one article costs that article, not the batch: it is
-    // named and not stored (a half-analysed article would be), and the
-    // rest goes on.
-    try {
-      stage->analyze(article);
-    } catch (const std::exception& error) {
-      if (callbacks.on_error)
-        callbacks.on_error(article_label(article) + ": stage " + std::string(stage->name()) +
-                           " failed (internal error: " + error.what() + "); the article is not stored");
+    if (!guarded(article, "stage " + std::string(stage->name()), callbacks, [&] { stage->analyze(article); })) {
       summary.article_ids.pop_back();
       return false;
     }
@@ -124,6 +140,33 @@ bool Engine::Impl::take(Article article, const IngestOptions& options, IngestSum
   batch_ids.insert(article.id);
   batch.push_back(std::move(article));
   return true;
+}
+
+bool Engine::Impl::read_text(Article& article, const IngestOptions& options, IngestSummary& summary,
+                             const IngestCallbacks& callbacks) {
+  segmenter->segment(article);
+  if (options.max_sentences_per_article > 0 && article.sentences.size() > options.max_sentences_per_article) {
+    ++summary.warnings;
+    if (callbacks.on_warning) callbacks.on_warning(cut_sentences(article, options.max_sentences_per_article));
+  }
+  // The one annotation every later stage reads, for the languages the models know.
+  if (!annotator || !nlp::Annotator::covers(article.language)) return true;
+  return guarded(article, "annotation", callbacks, [&] { annotator->annotate(article); });
+}
+
+template <typename Step>
+bool Engine::Impl::guarded(Article& article, std::string_view what, const IngestCallbacks& callbacks, Step&& step) {
+  // A bug on one article costs that article, not the batch: it is named and
+  // not stored (a half-analysed article would be), and the rest goes on.
+  try {
+    step();
+    return true;
+  } catch (const std::exception& error) {
+    if (callbacks.on_error)
+      callbacks.on_error(article_label(article) + ": " + std::string(what) + " failed (internal error: " +
+                         error.what() + "); the article is not stored");
+    return false;
+  }
 }
 
 std::string Engine::Impl::article_label(const Article& article) {
@@ -303,6 +346,71 @@ Result<IngestSummary> Engine::ingest_documents(std::vector<RawDocument> document
   }
   if (Status status = impl_->flush(summary, callbacks); !status.is_ok()) return status;
   return summary;
+}
+
+Result<IngestSummary> Engine::annotate(const std::vector<std::string>& paths, const IngestOptions& options,
+                                       const std::function<void(const Article&)>& on_article,
+                                       const IngestCallbacks& callbacks) {
+  IngestSummary summary;
+  ingest::ReadLimits limits;
+  limits.max_file_bytes = options.max_input_bytes;
+  limits.max_record_bytes = options.max_input_bytes;
+  std::vector<std::string> files = ingest::expand_paths(paths, [&](const ingest::InputError& error) {
+    ++summary.failed_inputs;
+    if (callbacks.on_error) callbacks.on_error(error.to_string());
+  });
+  for (const std::string& file : files) {
+    bool failed = false;
+    ingest::ReadSummary read = ingest::read_inputs(
+        {file}, limits,
+        [&](RawDocument&& document) {
+          if (!impl_->annotate_document(document, options, summary, callbacks, on_article)) failed = true;
+        },
+        [&](const ingest::InputError& error) {
+          failed = true;
+          if (callbacks.on_error) callbacks.on_error(error.to_string());
+        });
+    summary.inputs += read.inputs;
+    if (failed) ++summary.failed_inputs;
+  }
+  return summary;
+}
+
+Result<IngestSummary> Engine::annotate_documents(std::vector<RawDocument> documents, const IngestOptions& options,
+                                                 const std::function<void(const Article&)>& on_article,
+                                                 const IngestCallbacks& callbacks) {
+  IngestSummary summary;
+  for (const RawDocument& document : documents)
+    if (!impl_->annotate_document(document, options, summary, callbacks, on_article)) ++summary.failed_inputs;
+  return summary;
+}
+
+bool Engine::Impl::annotate_document(const RawDocument& document, const IngestOptions& options,
+                                     IngestSummary& summary, const IngestCallbacks& callbacks,
+                                     const std::function<void(const Article&)>& on_article) {
+  ++summary.documents;
+  clean::CleanOptions clean_options;
+  clean_options.max_article_bytes = options.max_article_bytes;
+  clean_options.max_html_depth = options.max_html_depth;
+  auto cleaned = cleaner.clean(document, clean_options);
+  if (!cleaned) {
+    if (callbacks.on_error) callbacks.on_error(cleaned.status().message());
+    return false;
+  }
+  bool all_read = true;
+  for (Article& article : *cleaned) {
+    for (const std::string& warning : article.warnings) {
+      ++summary.warnings;
+      if (callbacks.on_warning) callbacks.on_warning(warning);
+    }
+    if (!read_text(article, options, summary, callbacks)) {
+      all_read = false;
+      continue;
+    }
+    summary.article_ids.push_back(article.id);
+    on_article(article);
+  }
+  return all_read;
 }
 
 Result<std::string> Engine::report(const std::vector<std::string>& article_ids, ReportFormat format,

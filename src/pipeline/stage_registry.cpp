@@ -19,12 +19,13 @@ std::string_view coverage_name(Coverage coverage) {
 }
 
 Result<std::vector<std::unique_ptr<Stage>>> make_stages(const std::string& data_dir,
+                                                         std::shared_ptr<entities::KnowledgeBase> knowledge_base,
                                                          const std::vector<std::string>& dictionaries) {
   std::vector<std::unique_ptr<Stage>> stages;
   // In pipeline order: entities, stories, events, quotes, claims; the
   // full-text index (search) depends on nothing and goes first.
   stages.push_back(std::make_unique<search::SearchStage>());
-  auto entities = entities::EntitiesStage::create(data_dir, dictionaries);
+  auto entities = entities::EntitiesStage::create(std::move(knowledge_base), dictionaries);
   if (!entities) return entities.status();
   stages.push_back(std::move(*entities));
   auto stories = stories::StoriesStage::create(data_dir);
