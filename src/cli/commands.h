@@ -27,6 +27,7 @@ struct GlobalOptions {
   std::vector<std::string> dictionaries;
   bool quiet = false;
   bool verbose = false;
+  bool parse = false;  // the linguistic annotation before the stages (EngineOptions::annotate)
 };
 
 // Opens the store named by the global flags; on failure prints why and

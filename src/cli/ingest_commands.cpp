@@ -100,6 +100,7 @@ std::unique_ptr<Engine> open_engine(const GlobalOptions& global) {
   options.db_path = global.db_path;
   options.data_dir = global.data_dir;
   options.dictionaries = global.dictionaries;
+  options.annotate = global.parse;
   auto engine = Engine::open(options);
   if (!engine) {
     std::cerr << "storyline: " << engine.status().message() << "\n";

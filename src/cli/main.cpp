@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   app.add_option("--dictionary", global.dictionaries,
                  "An extra CountryInfo or PETRARCH actor dictionary (repeatable)")
       ->check(CLI::ExistingFile);
+  app.add_flag("--parse", global.parse,
+               "Tag, parse and recognise names with the learned models before the stages (English; about five "
+               "times slower, see docs/design.md)");
   app.add_flag("-q,--quiet", global.quiet, "No progress or summary on standard error");
   app.add_flag("-v,--verbose", global.verbose, "Also print warnings (repaired or cut inputs)");
   // Global flags may also follow the subcommand ("storyline ingest x --db y").
