@@ -19,6 +19,13 @@ std::string format_seconds(double seconds) {
   return text;
 }
 
+// Whole numbers from 10 up, one decimal below (a slow article is not "0/s").
+std::string format_rate(double per_second) {
+  char text[32];
+  std::snprintf(text, sizeof text, per_second >= 10 ? "%.0f" : "%.1f", per_second);
+  return text;
+}
+
 struct IngestFlags {
   std::vector<std::string> paths;
   size_t batch_size = 500;
@@ -101,7 +108,7 @@ int run_ingest(const GlobalOptions& global, const IngestFlags& flags, std::uniqu
                                          (global.verbose ? "" : " (--verbose shows them)")
                                    : "")
               << " into " << global.db_path << " in " << format_seconds(seconds) << " ("
-              << static_cast<long>((summary.articles_new + summary.articles_known) / std::max(seconds, 1e-3))
+              << format_rate((summary.articles_new + summary.articles_known) / std::max(seconds, 1e-3))
               << " articles/s)\n";
   return summary.failed_inputs ? kExitSomeInputsFailed : kExitOk;
 }
