@@ -2,6 +2,7 @@
 // port, over a store built from examples/.
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -43,6 +44,54 @@ int raw_status(int port, const std::string& path) {
   return std::atoi(answer.substr(9, 3).c_str());
 }
 
+// A connected loopback socket (-1 when the server is not there).
+int connect_to(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) return ::close(fd), -1;
+  return fd;
+}
+
+// What the server sends within `seconds` (until it closes or is silent that long).
+std::string read_answer(int fd, int seconds) {
+  std::string answer;
+  char buffer[4096];
+  for (;;) {
+    pollfd entry{fd, POLLIN, 0};
+    if (::poll(&entry, 1, seconds * 1000) <= 0) break;
+    ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    answer.append(buffer, n);
+    if (answer.find("\r\n\r\n") != std::string::npos) {
+      // Headers in: read the declared body, then stop (the connection may stay open).
+      size_t at = answer.find("Content-Length: ");
+      size_t head = answer.find("\r\n\r\n") + 4;
+      if (at != std::string::npos && answer.size() >= head + std::stoul(answer.substr(at + 16))) break;
+    }
+  }
+  return answer;
+}
+
+int status_of(const std::string& answer) {
+  return answer.rfind("HTTP/1.1 ", 0) == 0 ? std::atoi(answer.substr(9, 3).c_str()) : 0;
+}
+
+// Writes what it can of `data` within a short wait; the bytes written.
+size_t send_some(int fd, const std::string& data) {
+  size_t sent = 0;
+  while (sent < data.size()) {
+    pollfd entry{fd, POLLOUT, 0};
+    if (::poll(&entry, 1, 200) <= 0) break;
+    ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<size_t>(n);
+  }
+  return sent;
+}
+
 class ServeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -66,6 +115,7 @@ class ServeTest : public ::testing::Test {
     options.token = "test-token";
     options.threads = 4;
     options.max_body_bytes = 64 * 1024;
+    options.max_connections_per_client = 500;
     auto server = serve::Server::create(options);
     ASSERT_TRUE(server.is_ok()) << server.status().message();
     server_ = server->release();
@@ -458,6 +508,196 @@ TEST_F(ServeTest, AnswersAreGzippedNeverBrotli) {
   EXPECT_EQ(serve::without_brotli("br"), "");
   EXPECT_EQ(serve::without_brotli("gzip, deflate, br, zstd"), "gzip, deflate, zstd");
   EXPECT_EQ(serve::without_brotli("br;q=1.0,gzip;q=0.5"), "gzip;q=0.5");
+}
+
+// A story's page holds at most `limit` articles, whatever the story's size:
+// the report (and its cost) is the page's. Before, every member was reported.
+TEST_F(ServeTest, StoryPagesAreBounded) {
+  std::string id = get_json("/api/stories?q=hydrogen")["stories"][0]["id"];
+  json first = get_json("/api/stories/" + id + "?limit=3");
+  EXPECT_EQ(first["story"]["size"], 8);
+  EXPECT_EQ(first["story"]["page"]["total"], 8);
+  ASSERT_EQ(first["articles"].size(), 3u);
+  EXPECT_EQ(first["story"]["articles"].size(), 3u);
+  json last = get_json("/api/stories/" + id + "?limit=3&offset=6");
+  ASSERT_EQ(last["articles"].size(), 2u);
+  std::set<std::string> seen;
+  for (const json* page : {&first, &last})
+    for (const auto& article : (*page)["articles"]) seen.insert(article["id"].get<std::string>());
+  EXPECT_EQ(seen.size(), 5u);  // no article on both pages
+  expect_error("/api/stories/" + id + "?offset=8", 400, "bad_request");
+  expect_error("/api/stories/" + id + "?limit=201", 400, "bad_request");
+}
+
+// The token is checked from the headers, before the body is read or parsed:
+// a form body with a wrong token is 401, not a 400 about its "parameters".
+TEST_F(ServeTest, WrongTokenIs401WhateverTheContentType) {
+  auto c = client();
+  for (const char* type : {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain",
+                           "application/json"}) {
+    auto result = c.Post("/api/articles", {{"Authorization", "Bearer wrong"}}, "title=a&text=b", type);
+    ASSERT_TRUE(result) << type;
+    EXPECT_EQ(result->status, 401) << type << ": " << result->body;
+    EXPECT_NE(result->body.find("application/json"), std::string::npos) << result->body;
+  }
+  // With the token, a body that is not JSON is refused naming the type expected.
+  auto form = c.Post("/api/articles", {{"Authorization", "Bearer test-token"}}, "title=a&text=b",
+                     "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 415) << form->body;
+  EXPECT_NE(form->body.find("Content-Type: application/json"), std::string::npos) << form->body;
+}
+
+// A client without the token gets its 401 as soon as its headers are in:
+// the server does not wait for (or read) the body it is still sending.
+TEST_F(ServeTest, UnauthenticatedBodyIsNeverRead) {
+  int fd = connect_to(server_->port());
+  ASSERT_GE(fd, 0);
+  std::string head = "POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n"
+                     "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     "10\r\n[{\"title\":\"a\",\"te\r\n";
+  ASSERT_EQ(send_some(fd, head), head.size());
+  std::string answer = read_answer(fd, 3);  // the rest of the body never comes
+  ::close(fd);
+  EXPECT_EQ(status_of(answer), 401) << answer;
+}
+
+// A chunked body is held to --max-body while it is read: 413 long before
+// the client has sent it all, and nothing stored. Before, the whole body
+// was read into memory, then parsed.
+TEST_F(ServeTest, ChunkedBodyPastTheLimitIs413WhileRead) {
+  int64_t before = article_count();
+  int fd = connect_to(server_->port());
+  ASSERT_GE(fd, 0);
+  std::string head = "POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\n"
+                     "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string first = "{\"title\":\"Long\",\"text\":\"words ";
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx", first.size());
+  std::string opening = head + size + "\r\n" + first + "\r\n";
+  ASSERT_EQ(send_some(fd, opening), opening.size());
+  std::string chunk = "1000\r\n" + std::string(4096, 'w') + "\r\n";
+  size_t body_sent = 0;
+  std::string answer;
+  while (body_sent < (16u << 20)) {  // 16 MB: 256 times the limit
+    size_t sent = send_some(fd, chunk);
+    body_sent += sent;
+    if (sent < chunk.size()) break;  // the server stopped reading
+  }
+  answer = read_answer(fd, 5);
+  ::close(fd);
+  EXPECT_EQ(status_of(answer), 413) << answer.substr(0, 300);
+  EXPECT_LT(body_sent, 8u << 20) << "the server kept reading past the limit";
+  EXPECT_EQ(article_count(), before);
+}
+
+// A declared length past the limit is refused from the headers, the body unread.
+TEST_F(ServeTest, DeclaredLengthPastTheLimitIs413BeforeTheBody) {
+  int fd = connect_to(server_->port());
+  ASSERT_GE(fd, 0);
+  std::string head = "POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\n"
+                     "Content-Type: application/json\r\nContent-Length: 100000000\r\n\r\n{";
+  ASSERT_EQ(send_some(fd, head), head.size());
+  std::string answer = read_answer(fd, 3);
+  ::close(fd);
+  EXPECT_EQ(status_of(answer), 413) << answer;
+}
+
+// Connections that send nothing wait without a request thread: with far
+// more idle sockets than threads, a new request is answered at once.
+// Before, each idle socket held one of the 4 threads for its timeout.
+TEST_F(ServeTest, IdleSocketsDoNotStarveTheServer) {
+  std::vector<int> idle;
+  for (int i = 0; i < 100; ++i) {
+    int fd = connect_to(server_->port());
+    ASSERT_GE(fd, 0);
+    idle.push_back(fd);
+  }
+  // Half of them half-way through a request line.
+  for (size_t i = 0; i < idle.size(); i += 2) send_some(idle[i], "GET /api/he");
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 8; ++i) {
+    int fd = connect_to(server_->port());
+    ASSERT_GE(fd, 0);
+    send_some(fd, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(status_of(read_answer(fd, 5)), 200);
+    ::close(fd);
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 2.0) << "8 requests behind 100 idle sockets";
+  for (int fd : idle) ::close(fd);
+}
+
+// Keep-alive: several requests on one connection, each answered.
+TEST_F(ServeTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  auto c = client();
+  c.set_keep_alive(true);
+  for (int i = 0; i < 5; ++i) {
+    auto result = c.Get("/api/health");
+    ASSERT_TRUE(result) << i;
+    EXPECT_EQ(result->status, 200);
+  }
+}
+
+// A read command on a store that does not exist names it and fails (it
+// used to create an empty store and print nothing, exit 0).
+TEST(Cli, ReadCommandOnAMissingStoreNamesIt) {
+  TempDir dir;
+  std::string output;
+  std::string db = dir.file("typo.db");
+  EXPECT_EQ(run_cli("--db " + db + " stories", output, dir.file("err")), 3);
+  std::ifstream err(dir.file("err"));
+  std::string message((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  EXPECT_NE(message.find(db), std::string::npos) << message;
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
+// A dictionary with no actors is a usage error (2) naming the file and a
+// line, not "the store could not be opened" (3).
+TEST(Cli, BadDictionaryIsExit2WithFileAndLine) {
+  TempDir dir;
+  std::ofstream(dir.file("empty.txt")) << "# only a comment\n\n";
+  std::string output;
+  EXPECT_EQ(run_cli("--db " + dir.file("s.db") + " --dictionary " + dir.file("empty.txt") + " stories", output,
+                    dir.file("err")),
+            3);  // no store yet: the store is checked first
+  ASSERT_EQ(run_cli("--quiet --db " + dir.file("s.db") + " ingest " + source_path("examples"), output), 0);
+  EXPECT_EQ(run_cli("--db " + dir.file("s.db") + " --dictionary " + dir.file("empty.txt") + " stories", output,
+                    dir.file("err")),
+            2);
+  std::ifstream err(dir.file("err"));
+  std::string message((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  EXPECT_NE(message.find(dir.file("empty.txt") + ":"), std::string::npos) << message;
+  EXPECT_NE(message.find("no actors"), std::string::npos) << message;
+}
+
+// One address may hold only so many connections; the next is told 503 at once.
+TEST(Serve, ConnectionsPerClientAreLimited) {
+  TempDir dir;
+  serve::ServeOptions options;
+  options.db_path = dir.file("s.db");
+  options.port = 0;
+  options.threads = 2;
+  options.max_connections_per_client = 3;
+  auto server = serve::Server::create(options);
+  ASSERT_TRUE(server.is_ok()) << server.status().message();
+  ASSERT_TRUE((*server)->bind().is_ok());
+  std::thread listening([&] { (*server)->listen(); });
+  std::vector<int> held;
+  for (int i = 0; i < 3; ++i) held.push_back(connect_to((*server)->port()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  int extra = connect_to((*server)->port());
+  send_some(extra, "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(status_of(read_answer(extra, 3)), 503);
+  ::close(extra);
+  for (int fd : held) ::close(fd);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  int later = connect_to((*server)->port());
+  send_some(later, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(status_of(read_answer(later, 3)), 200);
+  ::close(later);
+  (*server)->stop();
+  listening.join();
 }
 
 // A stop that comes before the listening loop has started (a signal at

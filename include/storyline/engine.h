@@ -50,9 +50,12 @@ struct IngestOptions {
   size_t max_mentions_per_article = 20000;
 };
 
+// Reported after each article and after each input (a single big JSON Lines
+// or WARC file reports as it goes, not only at its end).
 struct IngestProgress {
   size_t inputs_done = 0, inputs_total = 0;
   size_t articles = 0;
+  size_t errors = 0;  // inputs and records that failed so far
   uint64_t bytes = 0;
 };
 

@@ -30,9 +30,15 @@ struct GlobalOptions {
   bool parse = false;  // the linguistic annotation before the stages (EngineOptions::annotate)
 };
 
+// Whether a command may create the store (ingest) or reads one that must
+// exist (every read command: a mistyped --db is an error, not an empty store).
+enum class StoreUse { kExisting, kCreate };
+
 // Opens the store named by the global flags; on failure prints why and
-// returns nullptr (exit with kExitStoreError).
-std::unique_ptr<Engine> open_engine(const GlobalOptions& global);
+// returns nullptr with the exit code in `failure`: kExitStoreError for the
+// store (missing, unreadable), kExitUsage for a bad input file given by a
+// flag or in the data folder (a --dictionary: its file and line).
+std::unique_ptr<Engine> open_engine(const GlobalOptions& global, int& failure, StoreUse use = StoreUse::kExisting);
 
 // Opens the store and reads story `key` ("story-N"); on failure prints why
 // and returns the exit code (usage, store error, or no such story).

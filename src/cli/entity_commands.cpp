@@ -41,8 +41,9 @@ void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int
         std::cerr << "storyline: '" << *story_id << "' is not a story id (story-N)\n";
         return kExitUsage;
       }
-      auto engine = open_engine(global);
-      if (!engine) return kExitStoreError;
+      int failure = kExitOk;
+      auto engine = open_engine(global, failure);
+      if (!engine) return failure;
       store::Database& db = pipeline::engine_database(*engine);
       Result<nlohmann::json> entities = nlohmann::json::array();
       if (story != 0) {
@@ -84,8 +85,9 @@ void add_entity_commands(CLI::App& app, GlobalOptions& global, std::function<int
         std::cerr << "storyline: '" << *entity_id << "' is not an entity id (entity-N)\n";
         return kExitUsage;
       }
-      auto engine = open_engine(global);
-      if (!engine) return kExitStoreError;
+      int failure = kExitOk;
+      auto engine = open_engine(global, failure);
+      if (!engine) return failure;
       auto entity = entities::entity_json(pipeline::engine_database(*engine), id);
       if (!entity) {
         std::cerr << "storyline: " << entity.status().message() << "\n";

@@ -36,8 +36,9 @@ void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int(
         std::cerr << "storyline: '" << *story_id << "' is not a story id (story-N)\n";
         return kExitUsage;
       }
-      auto engine = open_engine(global);
-      if (!engine) return kExitStoreError;
+      int failure = kExitOk;
+      auto engine = open_engine(global, failure);
+      if (!engine) return failure;
       auto* stage = dynamic_cast<events::EventsStage*>(pipeline::engine_stage(*engine, "events"));
       if (!stage) {
         std::cerr << "storyline: the events stage is not available\n";
@@ -97,8 +98,9 @@ void add_event_commands(CLI::App& app, GlobalOptions& global, std::function<int(
       ->capture_default_str();
   export_command->callback([&global, &run, format, out_dir, prefix] {  // format kept alive: CLI11 writes into it
     run = [&global, out_dir, prefix]() -> int {
-      auto engine = open_engine(global);
-      if (!engine) return kExitStoreError;
+      int failure = kExitOk;
+      auto engine = open_engine(global, failure);
+      if (!engine) return failure;
       auto* stage = dynamic_cast<events::EventsStage*>(pipeline::engine_stage(*engine, "events"));
       if (!stage) {
         std::cerr << "storyline: the events stage is not available\n";

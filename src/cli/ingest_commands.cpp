@@ -1,5 +1,7 @@
 // storyline ingest PATH... and storyline analyze PATH...
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -10,6 +12,19 @@
 namespace storyline::cli {
 
 namespace {
+
+std::string format_seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f s", seconds);
+  return text;
+}
+
+// Whole numbers from 10 up, one decimal below (a slow article is not "0/s").
+std::string format_rate(double per_second) {
+  char text[32];
+  std::snprintf(text, sizeof text, per_second >= 10 ? "%.0f" : "%.1f", per_second);
+  return text;
+}
 
 struct IngestFlags {
   std::vector<std::string> paths;
@@ -57,8 +72,9 @@ void add_ingest_flags(CLI::App* command, IngestFlags& flags) {
 // summary through `summary`.
 int run_ingest(const GlobalOptions& global, const IngestFlags& flags, std::unique_ptr<Engine>& engine,
                IngestSummary& summary) {
-  engine = open_engine(global);
-  if (!engine) return kExitStoreError;
+  int failure = kExitOk;
+  engine = open_engine(global, failure, StoreUse::kCreate);
+  if (!engine) return failure;
   ProgressBar progress(!global.quiet);
   IngestCallbacks callbacks;
   callbacks.on_error = [&](const std::string& message) {
@@ -71,7 +87,9 @@ int run_ingest(const GlobalOptions& global, const IngestFlags& flags, std::uniqu
     std::cerr << "warning: " << message << "\n";
   };
   callbacks.on_progress = [&](const IngestProgress& p) { progress.update(p); };
+  auto start = std::chrono::steady_clock::now();
   auto result = engine->ingest(flags.paths, to_options(flags), callbacks);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.clear();
   if (!result) {
     // Name the store: with a full disk, it is the store's file system that
@@ -89,13 +107,21 @@ int run_ingest(const GlobalOptions& global, const IngestFlags& flags, std::uniqu
               << (summary.warnings ? ", " + std::to_string(summary.warnings) + " warning(s)" +
                                          (global.verbose ? "" : " (--verbose shows them)")
                                    : "")
-              << " into " << global.db_path << "\n";
+              << " into " << global.db_path << " in " << format_seconds(seconds) << " ("
+              << format_rate((summary.articles_new + summary.articles_known) / std::max(seconds, 1e-3))
+              << " articles/s)\n";
   return summary.failed_inputs ? kExitSomeInputsFailed : kExitOk;
 }
 
 }  // namespace
 
-std::unique_ptr<Engine> open_engine(const GlobalOptions& global) {
+std::unique_ptr<Engine> open_engine(const GlobalOptions& global, int& failure, StoreUse use) {
+  failure = kExitStoreError;
+  if (use == StoreUse::kExisting && !std::filesystem::exists(global.db_path)) {
+    std::cerr << "storyline: no store at '" << global.db_path
+              << "' (check --db; 'storyline ingest' makes one)\n";
+    return nullptr;
+  }
   EngineOptions options;
   options.db_path = global.db_path;
   options.data_dir = global.data_dir;
@@ -104,8 +130,12 @@ std::unique_ptr<Engine> open_engine(const GlobalOptions& global) {
   auto engine = Engine::open(options);
   if (!engine) {
     std::cerr << "storyline: " << engine.status().message() << "\n";
+    // The store reports io, corrupt or internal errors; a malformed input
+    // file (a dictionary, a lexicon) is the caller's to fix, like a bad flag.
+    if (engine.status().code() == StatusCode::kInvalidInput) failure = kExitUsage;
     return nullptr;
   }
+  failure = kExitOk;
   return std::move(*engine);
 }
 

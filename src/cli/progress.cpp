@@ -25,15 +25,15 @@ void ProgressBar::update(const IngestProgress& progress) {
   int filled = static_cast<int>(fraction * kWidth);
   std::string bar(filled, '#');
   bar.resize(kWidth, '.');
-  std::fprintf(stderr, "\r[%s] %zu/%zu inputs  %zu articles  %.0f articles/s  ETA %.0fs   ", bar.c_str(),
-               progress.inputs_done, progress.inputs_total, progress.articles, rate, eta);
+  std::fprintf(stderr, "\r[%s] %zu/%zu inputs  %zu articles  %.0f articles/s  %zu errors  ETA %.0fs   ",
+               bar.c_str(), progress.inputs_done, progress.inputs_total, progress.articles, rate, progress.errors, eta);
   std::fflush(stderr);
   drawn_ = true;
 }
 
 void ProgressBar::clear() {
   if (!drawn_) return;
-  std::fprintf(stderr, "\r%80s\r", "");
+  std::fprintf(stderr, "\r%100s\r", "");
   std::fflush(stderr);
   drawn_ = false;
 }

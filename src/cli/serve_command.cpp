@@ -21,6 +21,15 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, std::function<int()
                     "HTTP is off");
   serve->add_option("--threads", options->threads, "Request threads")->capture_default_str()->check(CLI::Range(1, 256));
   serve->add_option("--max-body", options->max_body_bytes, "Largest POST body in bytes")->capture_default_str();
+  serve->add_option("--queue", options->queue,
+                    "Connections that may wait for a request thread; beyond, 503 at once")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  serve->add_option("--max-connections-per-client", options->max_connections_per_client,
+                    "Open connections one address may hold; beyond, 503 at once")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  serve->add_option("--timeout", options->timeout_seconds,
+                    "Seconds one read or write may wait, and an idle keep-alive connection stays open")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
   serve->add_option("--web-root", options->web_root, "Folder of the web app (default: the built-in web/public)");
   serve->callback([&global, &run, options] {
     run = [&global, options]() -> int {

@@ -16,8 +16,9 @@ std::optional<int> open_story(const GlobalOptions& global, const std::string& ke
     std::cerr << "storyline: '" << key << "' is not a story id (story-N)\n";
     return kExitUsage;
   }
-  engine = open_engine(global);
-  if (!engine) return kExitStoreError;
+  int failure = kExitOk;
+  engine = open_engine(global, failure);
+  if (!engine) return failure;
   auto read = stories::story_json(pipeline::engine_database(*engine), id);
   if (!read) {
     std::cerr << "storyline: " << read.status().message() << "\n";
@@ -39,8 +40,9 @@ void add_story_commands(CLI::App& app, GlobalOptions& global, std::function<int(
   list->add_option("--format", *list_format, "Output format")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   list->callback([&global, &run, limit, list_format] {
     run = [&global, limit, list_format]() -> int {
-      auto engine = open_engine(global);
-      if (!engine) return kExitStoreError;
+      int failure = kExitOk;
+      auto engine = open_engine(global, failure);
+      if (!engine) return failure;
       auto stories = stories::list_stories(pipeline::engine_database(*engine), *limit);
       if (!stories) {
         std::cerr << "storyline: " << stories.status().message() << "\n";

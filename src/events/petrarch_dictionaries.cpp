@@ -104,7 +104,11 @@ Status ActorDictionary::add_file(const std::string& path, std::vector<std::strin
       if (Status problem = parse_codes(trimmed.substr(bracket)); !problem.is_ok()) { if (!warnings) return problem; warnings->push_back(problem.message()); continue; }
   }
   flush();
-  if (actors_.empty()) return Status::invalid_input(path + ": no actors found");
+  // The reader stands on the last line: the error names the file and the
+  // line where the search for an actor ended.
+  if (actors_.empty())
+    return reader.error("no actors found up to the end of the file (an actor is a line 'NAME [CODE]', or a name "
+                        "followed by '[CODE]' lines)");
   return Status::ok();
 }
 

@@ -208,6 +208,7 @@ ParsedHtml::ParsedHtml(std::string_view html, int max_depth) {
   if (cut != std::string_view::npos) {
     buffer_.resize(cut);
     truncated_ = true;
+    cut_at_ = cut;
   }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 50;  // errors are not used; recording them costs memory

@@ -22,11 +22,15 @@ class ParsedHtml {
   ParsedHtml& operator=(const ParsedHtml&) = delete;
   GumboNode* root() const { return output_ ? output_->root : nullptr; }
   bool truncated() const { return truncated_; }
+  // Where the markup was cut (a byte offset into the page without its
+  // comments and scripts); meaningful when truncated().
+  size_t cut_at() const { return cut_at_; }
 
  private:
   std::string buffer_;
   GumboOutput* output_ = nullptr;
   bool truncated_ = false;
+  size_t cut_at_ = 0;
 };
 
 std::string_view attribute(const GumboNode* node, const char* name);

@@ -373,9 +373,12 @@ ExtractedArticle read_part_metadata(const GumboNode* article) {
 Result<ExtractedPage> extract_html(std::string_view source, std::string_view url, const HtmlExtractOptions& options) {
   ExtractedPage page;
   html::ParsedHtml parsed(source, options.max_depth);
-  if (parsed.truncated())
-    page.warnings.push_back("HTML nested deeper than " + std::to_string(options.max_depth) +
-                            " elements; the page was cut where it gets that deep");
+  const std::string depth_cut =
+      parsed.truncated() ? "HTML nested deeper than " + std::to_string(options.max_depth) +
+                               " elements; the page was cut where it gets that deep (byte " +
+                               std::to_string(parsed.cut_at()) + " of the page without comments and scripts)"
+                         : std::string();
+  if (parsed.truncated()) page.warnings.push_back(depth_cut);
   const GumboNode* root = parsed.root();
   if (!root) return Status::invalid_input("the HTML parser returned nothing");
   html::PageMetadata metadata = html::read_metadata(root);
@@ -433,7 +436,9 @@ Result<ExtractedPage> extract_html(std::string_view source, std::string_view url
   if (words_in(article.text) < 40 && words_in(metadata.json_ld_body) > words_in(article.text))
     article.text = metadata.json_ld_body.substr(0, options.max_text_bytes);
   if (truncated) page.warnings.push_back("article text cut at " + std::to_string(options.max_text_bytes) + " bytes");
-  if (core::trim(article.text).empty()) return Status::invalid_input("no article text found in the HTML");
+  if (core::trim(article.text).empty())
+    return Status::invalid_input(parsed.truncated() ? "no article text found above the cut: " + depth_cut
+                                                    : "no article text found in the HTML");
   page.articles.push_back(std::move(article));
   return page;
 }

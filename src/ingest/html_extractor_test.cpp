@@ -167,6 +167,19 @@ TEST(HtmlExtractor, DeepNestingIsCutWithAWarningNotACrash) {
   EXPECT_NE(page->warnings[0].find("nested deeper"), std::string::npos);
 }
 
+// A page whose text lies wholly below the depth cut: the error says that
+// the page was cut, and where (it used to say only "no article text").
+TEST(HtmlExtractor, TextBelowTheDepthCutIsReportedAsCut) {
+  std::string page_html = "<html><body>";
+  for (int i = 0; i < 600; ++i) page_html += "<div>";
+  page_html += "<p>The council approved the harbour budget on Monday after a long debate in the hall.</p>";
+  for (int i = 0; i < 600; ++i) page_html += "</div>";
+  auto page = extract_html(page_html, "");
+  ASSERT_FALSE(page.is_ok());
+  EXPECT_NE(page.status().message().find("nested deeper than 512"), std::string::npos) << page.status().message();
+  EXPECT_NE(page.status().message().find("byte "), std::string::npos) << page.status().message();
+}
+
 TEST(HtmlExtractor, EmptyPageIsAnError) {
   EXPECT_FALSE(extract_html("", "").is_ok());
   EXPECT_FALSE(extract_html("<html><head><script>x()</script></head><body></body></html>", "").is_ok());

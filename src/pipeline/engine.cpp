@@ -317,11 +317,14 @@ Result<IngestSummary> Engine::ingest(const std::vector<std::string>& paths, cons
         {file}, limits,
         [&](RawDocument&& document) {
           if (!store_status.is_ok()) return;
-          if (!impl_->process(document, options, summary, callbacks)) failed = true;
+          if (!impl_->process(document, options, summary, callbacks)) failed = true, ++progress.errors;
           if (impl_->batch.size() >= options.batch_size) store_status = impl_->flush(summary, callbacks);
+          progress.articles = summary.articles_new + summary.articles_known + impl_->batch.size();
+          if (callbacks.on_progress) callbacks.on_progress(progress);
         },
         [&](const ingest::InputError& error) {
           failed = true;
+          ++progress.errors;
           if (callbacks.on_error) callbacks.on_error(error.to_string());
         });
     summary.inputs += read.inputs;

@@ -17,7 +17,8 @@ namespace storyline::serve {
 
 namespace {
 
-constexpr size_t kMaxArticles = 200;  // the most recent articles that mention it
+constexpr size_t kArticlesPerPage = 50;  // the articles that mention it, newest first, per page
+constexpr size_t kMaxArticlesPerPage = 200;
 
 // Whether an actor (an event's source or target, a quote's speaker) is the
 // entity: by its resolved id, or, when the stage left it unresolved, by one
@@ -32,7 +33,9 @@ bool names_entity(const nlohmann::json& actor, const std::string& key, const std
 }
 
 void get_entity(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
-  check_known_parameters(request, {});
+  check_known_parameters(request, {"limit", "offset"});
+  const size_t limit = size_parameter(request, "limit", kArticlesPerPage, 1, kMaxArticlesPerPage);
+  const size_t offset = size_parameter(request, "offset", 0, 0, 100000000);
   std::string key = request.matches[1];
   int64_t id = entities::parse_entity_key(key);
   auto not_found = [&] { send_error(response, 404, "not_found", "no entity '" + key.substr(0, 80) + "'"); };
@@ -52,21 +55,35 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
   for (const auto& alias : core::array_field(*entity, "aliases"))
     if (alias.is_string()) names.insert(alias.get<std::string>());
 
-  // The articles that mention it, newest first, at most kMaxArticles.
+  // The articles that mention it, newest first, one page of them: only the
+  // page's articles are loaded whole and reported on, however many there are.
   auto articles = store::ArticleStore::open(db);
   if (!articles) return send_status_error(response, articles.status());
   std::set<std::string> by_id;
   for (const auto& mention : mentions) by_id.insert(core::text_field(mention, "article"));
-  std::vector<Article> loaded;
+  struct Dated {
+    std::string id, published;
+    int64_t row;
+  };
+  std::vector<Dated> dated;
+  auto when = db.prepare("SELECT row, published FROM articles WHERE id = ?1");
+  if (!when) return send_status_error(response, when.status());
   for (const std::string& article_id : by_id) {
-    auto article = articles->load_by_id(article_id);
+    when->bind(1, article_id);
+    if (when->step()) dated.push_back({article_id, when->column_text(1), when->column_int(0)});
+    Status status = when->status();
+    when->reset();
+    if (!status.is_ok()) return send_status_error(response, status);
+  }
+  std::sort(dated.begin(), dated.end(), [](const Dated& a, const Dated& b) {
+    return a.published != b.published ? a.published > b.published : a.row > b.row;
+  });
+  std::vector<Article> loaded;
+  for (size_t i = offset; i < dated.size() && i < offset + limit; ++i) {
+    auto article = articles->load_by_id(dated[i].id);
     if (!article) return send_status_error(response, article.status());
     if (*article) loaded.push_back(std::move(**article));
   }
-  std::sort(loaded.begin(), loaded.end(), [](const Article& a, const Article& b) {
-    return a.published != b.published ? a.published > b.published : a.store_row > b.store_row;
-  });
-  if (loaded.size() > kMaxArticles) loaded.resize(kMaxArticles);
 
   nlohmann::json mention_list = nlohmann::json::array();
   std::vector<int64_t> rows;
@@ -128,6 +145,7 @@ void get_entity(Server::Impl& server, const httplib::Request& request, httplib::
                          {"mentions", std::move(mention_list)},
                          {"mention_count", mentions.size()},
                          {"article_count", by_id.size()},
+                         {"page", {{"total", dated.size()}, {"limit", limit}, {"offset", offset}}},
                          {"roles", std::move(roles)},
                          {"events", std::move(events)},
                          {"quotes", std::move(quotes)},

@@ -49,12 +49,18 @@ RawDocument to_document(const nlohmann::json& object, size_t index) {
   return document;
 }
 
+// "application/json", in any case, with or without parameters (charset).
+bool is_json(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "application/json";
+}
+
 void post_articles(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
+  if (auto refusal = ingest_refusal(server, request))
+    return send_error(response, refusal->status, refusal->code, refusal->message);
   check_known_parameters(request, {});
-  if (server.options.token.empty())
-    return send_error(response, 403, "forbidden", "ingest over HTTP is off: start the server with --token");
-  if (!same_token(bearer_token(request), server.options.token))
-    return send_error(response, 401, "unauthorized", "missing or wrong token (Authorization: Bearer TOKEN)");
   nlohmann::json body;
   try {
     body = nlohmann::json::parse(request.body);
@@ -96,8 +102,26 @@ void post_articles(Server::Impl& server, const httplib::Request& request, httpli
 
 }  // namespace
 
+std::optional<Refusal> ingest_refusal(const Server::Impl& server, const httplib::Request& request) {
+  if (server.options.token.empty())
+    return Refusal{403, "forbidden", "ingest over HTTP is off: start the server with --token"};
+  // The token before anything else: a client without it learns nothing
+  // about the body it sent, which is never read.
+  if (!same_token(bearer_token(request), server.options.token))
+    return Refusal{401, "unauthorized",
+                   "missing or wrong token: POST /api/articles needs 'Authorization: Bearer TOKEN' and a JSON "
+                   "body sent as 'Content-Type: application/json'"};
+  if (!is_json(request.get_header_value("Content-Type")))
+    return Refusal{415, "unsupported_media_type",
+                   "the body must be JSON sent as 'Content-Type: application/json' (an article object or an "
+                   "array of them), not '" + request.get_header_value("Content-Type").substr(0, 80) + "'"};
+  return std::nullopt;
+}
+
 void register_ingest_route(Server::Impl& server) {
-  server.router.post("/api/articles", guarded([&server](const auto& q, auto& r) { post_articles(server, q, r); }));
+  server.router.post(
+      "/api/articles", guarded([&server](const auto& q, auto& r) { post_articles(server, q, r); }),
+      [&server](const httplib::Request& request) { return ingest_refusal(server, request); });
 }
 
 }  // namespace storyline::serve

@@ -1,5 +1,6 @@
 // GET /api/stories, /api/stories/{id}, /api/articles/{id}: each request
 // borrows a read-only engine and answers from the store as last committed.
+#include <functional>
 #include <set>
 
 #include "core/json_fields.h"
@@ -18,6 +19,7 @@ namespace storyline::serve {
 namespace {
 
 constexpr size_t kMaxPageSize = 200;
+constexpr size_t kStoryPageSize = 50;  // a story's articles per page by default
 
 bool has_table(store::Database& db, const char* name) {
   auto query = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
@@ -31,8 +33,10 @@ bool has_table(store::Database& db, const char* name) {
 // it anyway: building it twice would double the cost) and its brief
 // "brief", built from this same report so the two never disagree;
 // "stories" goes.
+// `shape_story`, when given, edits the story before its brief is built (a page of it).
 Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& rows,
-                                    const std::vector<std::string>& ids, const nlohmann::json* story_id = nullptr) {
+                                    const std::vector<std::string>& ids, const nlohmann::json* story_id = nullptr,
+                                    const std::function<void(nlohmann::json&)>& shape_story = nullptr) {
   pipeline::ReportScope scope;
   scope.db = &pipeline::engine_database(engine);
   scope.article_rows = rows;
@@ -49,6 +53,7 @@ Result<nlohmann::json> sections_for(Engine& engine, const std::vector<int64_t>& 
     // story that absorbed it is the one its first article belongs to now.
     if (!report->contains("story") && !(*report)["stories"].empty()) (*report)["story"] = (*report)["stories"][0];
     if (!report->contains("story")) return Status::not_found("serve: no story " + story_id->dump());
+    if (shape_story) shape_story((*report)["story"]);
     // The brief reads the story from "stories": put it back for the call.
     std::string id = core::text_field((*report)["story"], "id");
     (*report)["stories"] = nlohmann::json::array({std::move((*report)["story"])});
@@ -107,8 +112,29 @@ void get_stories(Server::Impl& server, const httplib::Request& request, httplib:
   send_json(request, response, *stories);
 }
 
+// The story object of a page: its articles, members and relations limited
+// to the page's articles; "size" stays the whole story's.
+void page_story(nlohmann::json& story, const std::vector<std::string>& page_ids, size_t total, size_t limit,
+                size_t offset) {
+  std::set<std::string> on_page(page_ids.begin(), page_ids.end());
+  auto in_page = [&](const nlohmann::json& id) { return id.is_string() && on_page.count(id.get<std::string>()); };
+  story["articles"] = page_ids;
+  nlohmann::json members = nlohmann::json::array();
+  for (auto& member : core::array_field(story, "members"))
+    if (in_page(core::json_field(member, "id"))) members.push_back(member);
+  story["members"] = std::move(members);
+  nlohmann::json relations = nlohmann::json::array();
+  for (auto& relation : core::array_field(story, "relations"))
+    if (in_page(core::json_field(relation, "from")) || in_page(core::json_field(relation, "to")))
+      relations.push_back(relation);
+  story["relations"] = std::move(relations);
+  story["page"] = {{"total", total}, {"limit", limit}, {"offset", offset}};
+}
+
 void get_story(Server::Impl& server, const httplib::Request& request, httplib::Response& response) {
-  check_known_parameters(request, {});
+  check_known_parameters(request, {"limit", "offset"});
+  const size_t limit = size_parameter(request, "limit", kStoryPageSize, 1, kMaxPageSize);
+  const size_t offset = size_parameter(request, "offset", 0, 0, 100000000);
   std::string key = request.matches[1];
   int64_t id = stories::parse_story_key(key);
   auto not_found = [&] { send_error(response, 404, "not_found", "no story '" + key.substr(0, 80) + "'"); };
@@ -128,18 +154,34 @@ void get_story(Server::Impl& server, const httplib::Request& request, httplib::R
     if (!moved) break;
     id = next;
   }
+  auto count = db.prepare("SELECT count(*) FROM story_members WHERE story_id = ?1");
+  if (!count) return send_status_error(response, count.status());
+  count->bind(1, id);
+  size_t total = count->step() ? static_cast<size_t>(count->column_int(0)) : 0;
+  if (!count->status().is_ok()) return send_status_error(response, count->status());
+  if (total == 0) return not_found();
+  if (offset >= total)
+    throw BadRequest("query parameter 'offset' (" + std::to_string(offset) + ") is past the story's " +
+                     std::to_string(total) + " articles");
+  // One page of the story's articles: the report (articles whole, every
+  // stage's section, the brief) costs in proportion to the articles in it,
+  // so a page is bounded however large the story grows.
   auto members = db.prepare(
       "SELECT m.article_row, a.id FROM story_members m JOIN articles a ON a.row = m.article_row"
-      " WHERE m.story_id = ?1 ORDER BY m.article_row");
+      " WHERE m.story_id = ?1 ORDER BY m.article_row LIMIT ?2 OFFSET ?3");
   if (!members) return send_status_error(response, members.status());
   members->bind(1, id);
+  members->bind(2, static_cast<int64_t>(limit));
+  members->bind(3, static_cast<int64_t>(offset));
   std::vector<int64_t> rows;
   std::vector<std::string> ids;
   while (members->step()) rows.push_back(members->column_int(0)), ids.push_back(members->column_text(1));
   if (!members->status().is_ok()) return send_status_error(response, members->status());
   if (rows.empty()) return not_found();
+  if (request_abandoned()) return send_error(response, 503, "unavailable", "the request was abandoned");
   nlohmann::json story_id = stories::story_key(id);
-  auto sections = sections_for(engine, rows, ids, &story_id);
+  auto sections = sections_for(engine, rows, ids, &story_id,
+                               [&](nlohmann::json& story) { page_story(story, ids, total, limit, offset); });
   if (!sections) return send_status_error(response, sections.status());
   send_json(request, response, *sections);
 }

@@ -2,8 +2,17 @@
 
 namespace storyline::serve {
 
-void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
-  routes_.push_back({method, std::regex(pattern), std::move(handler)});
+void Router::add(const std::string& method, const std::string& pattern, Handler handler, Admission admission) {
+  routes_.push_back({method, std::regex(pattern), std::move(handler), std::move(admission)});
+}
+
+std::optional<Refusal> Router::admit(const httplib::Request& request) const {
+  for (const Route& route : routes_) {
+    if (route.method != request.method || !std::regex_match(request.path, route.pattern)) continue;
+    if (route.admission) return route.admission(request);
+    return std::nullopt;
+  }
+  return Refusal{404, "not_found", "no " + request.method + " route for this path"};
 }
 
 bool Router::dispatch(httplib::Request& request, httplib::Response& response) const {

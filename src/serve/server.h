@@ -33,6 +33,11 @@ struct ServeOptions {
   size_t threads = 8;                // request threads (and at most this many readers)
   size_t max_body_bytes = 8u << 20;  // POST bodies beyond this: 413
   size_t max_articles_per_post = 1000;
+  size_t queue = 256;                       // connections waiting for a request thread; beyond: 503
+  size_t max_connections_per_client = 64;   // open connections from one address; beyond: 503
+  int timeout_seconds = 5;                  // one read or write wait; the idle time between requests
+  int request_deadline_seconds = 10;        // request line and headers (a body gets 1 s more per MB)
+  int backlog = 1024;                       // connections the kernel queues before accept
 };
 
 class Server {

@@ -10,6 +10,7 @@
 
 #include "clean/cleaner.h"
 #include "serve/engine_pool.h"
+#include "serve/http_server.h"
 #include "serve/http_support.h"
 #include "serve/router.h"
 #include "serve/server.h"
@@ -20,7 +21,7 @@ namespace storyline::serve {
 
 struct Server::Impl {
   ServeOptions options;
-  httplib::Server http;
+  std::unique_ptr<HttpServer> http;  // made once the options are known
   Router router;  // every route; `http` hands each request to it
   std::unique_ptr<EnginePool> readers;
   std::unique_ptr<Engine> writer;  // POST /api/articles; guarded by writer_mutex
@@ -48,12 +49,18 @@ std::string without_brotli(const std::string& accept_encoding);
 // The JSON body httplib's own errors get (413, 400, 404 when no route).
 void fill_error_body(httplib::Response& response);
 
+// The 413 message, naming the limit.
+std::string too_large_message(size_t limit);
+
 // Sends a failed Status as a 500 (or 503 when the store is busy or gone).
 void send_status_error(httplib::Response& response, const Status& status);
 
 void register_read_routes(Server::Impl& server);    // GET /api/...
 void register_entity_route(Server::Impl& server);   // GET /api/entities/{id}
 void register_ingest_route(Server::Impl& server);   // POST /api/articles
+// Why POST /api/articles refuses this request before reading its body (no
+// ingest, the token, the content type); nothing when it may send one.
+std::optional<Refusal> ingest_refusal(const Server::Impl& server, const httplib::Request& request);
 void register_static_routes(Server::Impl& server);  // the web app
 
 }  // namespace storyline::serve
