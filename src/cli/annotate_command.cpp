@@ -23,6 +23,7 @@ int run_annotate(const GlobalOptions& global, const AnnotateFlags& flags) {
   // A throwaway store and no stage: annotating reads, cleans, segments and
   // annotates, nothing more.
   EngineOptions options;
+  options.annotate = true;  // the one thing this command does
   options.db_path = ":memory:";
   options.data_dir = global.data_dir;
   options.dictionaries = global.dictionaries;
